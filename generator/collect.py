@@ -1,0 +1,93 @@
+"""Find, load and validate every exercise file, then check the files against each other."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import load_file
+from .problems import Problem, sort_problems
+from .schema import Exercise, question_lines, validate_exercise
+
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Collection:
+    """Every valid exercise, in id order, or the problems that keep the set from building."""
+
+    exercises: list[Exercise] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def display_path(file: Path, base: Path | None = None) -> str:
+    """A path as an author would type it: relative to `base` (default: the working folder)."""
+    base = base or Path.cwd()
+    try:
+        return os.path.relpath(file, base) if file.is_absolute() else str(file)
+    except ValueError:
+        return str(file)
+
+
+def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders into their exercise files; report paths that do not exist."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir()
+                                if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "no such file or folder; expected an exercise "
+                                    "file (.yml) or a folder of them"))
+    return files, problems
+
+
+def collect(paths: list[Path], base: Path | None = None) -> Collection:
+    """Load and validate the exercise files under `paths`, checking ids across files."""
+    files, problems = find_files(paths)
+    result = Collection(files=len(files), problems=problems)
+    exercise_at: dict[str, str] = {}
+    question_at: dict[str, str] = {}
+    for file in files:
+        shown = display_path(file, base)
+        loaded = load_file(file, shown)
+        if loaded.root is None:
+            result.problems.extend(loaded.problems)
+            continue
+        exercise, found = validate_exercise(loaded.root, shown, file.stem)
+        result.problems.extend(found)
+        lines = question_lines(loaded.root)
+        if exercise is None:
+            continue
+        if exercise.id in exercise_at:
+            result.problems.append(Problem(shown, 1, 1, f"the exercise id '{exercise.id}' is already "
+                                           f"used by {exercise_at[exercise.id]}; expected a new id"))
+            continue
+        exercise_at[exercise.id] = shown
+        clash = False
+        for question in exercise.questions:
+            line, col = lines.get(question.id, (1, 1))
+            where = f"{shown}:{line}:{col}"
+            if question.id in question_at:
+                result.problems.append(Problem(shown, line, col, f"the question id '{question.id}' "
+                                               f"is already used at {question_at[question.id]}; "
+                                               "expected an id unique across all exercises"))
+                clash = True
+            else:
+                question_at[question.id] = where
+        if not clash:
+            result.exercises.append(exercise)
+    result.problems = sort_problems(result.problems)
+    if result.problems:
+        result.exercises = []
+    result.exercises.sort(key=lambda exercise: exercise.id)
+    return result

@@ -1,0 +1,78 @@
+"""The thin MkDocs adapter: validate before anything is cleaned, then add the generated pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .collect import Collection, collect
+from .render import INDEX_PAGE_PATH, exercise_page_path, render_exercise, render_index
+
+log = logging.getLogger("mkdocs.plugins.small_moments")
+
+
+class SmallMomentsConfig(Config):
+    """Options under `plugins: - small-moments:` in mkdocs.yml."""
+
+    exercises_dir = c.Type(str, default="exercises")
+
+
+def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
+    """Turn the nav entry for the exercises index into a section listing every exercise."""
+    for position, entry in enumerate(nav):
+        if entry == INDEX_PAGE_PATH or (isinstance(entry, dict) and INDEX_PAGE_PATH in entry.values()):
+            title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
+            nav[position] = {title: [INDEX_PAGE_PATH, *pages]}
+            return True
+        if isinstance(entry, dict):
+            for children in entry.values():
+                if isinstance(children, list) and _expand_nav(children, pages):
+                    return True
+    return False
+
+
+class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
+    """Validates `exercises/` at configuration time and adds one page per exercise."""
+
+    def __init__(self) -> None:
+        self.collection = Collection()
+        self.exercises_dir = Path("exercises")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Path(config.config_file_path).resolve().parent
+        self.exercises_dir = project / self.config.exercises_dir
+        self.collection = collect([self.exercises_dir])
+        if not self.collection.ok:
+            for problem in self.collection.problems:
+                log.error(str(problem))
+            count = len(self.collection.problems)
+            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises; "
+                              "nothing was built and the site folder was left as it was.")
+        if isinstance(config.nav, list):
+            pages = [{exercise.title: exercise_page_path(exercise)}
+                     for exercise in self.collection.exercises]
+            _expand_nav(config.nav, pages)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        generated = {INDEX_PAGE_PATH: render_index(self.collection.exercises)}
+        for exercise in self.collection.exercises:
+            generated[exercise_page_path(exercise)] = render_exercise(exercise)
+        for src_uri, content in generated.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{src_uri} exists, but that page is generated "
+                                  "from the exercises; remove or rename the file")
+            files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.exercises_dir))
+        return server

@@ -1,0 +1,27 @@
+"""The seven practices the guide teaches, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Practice:
+    """A practice: its id as written in YAML and its title as shown to readers."""
+
+    id: str
+    title: str
+
+
+PRACTICES: dict[str, Practice] = {
+    practice.id: practice
+    for practice in (
+        Practice("notice-bids", "Notice bids"),
+        Practice("repair", "Repair early and often"),
+        Practice("rituals", "Rituals of connection"),
+        Practice("texts", "Texts and technology"),
+        Practice("reflect-back", "Reflect back before advising"),
+        Practice("celebrate", "Celebrate the good together"),
+        Practice("hard-times", "Be there when it is hard"),
+    )
+}

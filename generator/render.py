@@ -1,0 +1,58 @@
+"""Render validated exercises into Markdown pages through Jinja2 templates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .practices import PRACTICES
+from .schema import Exercise
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def markdown_text(value: str) -> Markup:
+    """Escape plain text for a Markdown line: HTML-escape, then backslash Markdown syntax."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    return env
+
+
+_ENV = _environment()
+
+
+def exercise_page_path(exercise: Exercise) -> str:
+    """Where an exercise's page lives, relative to the content folder."""
+    return f"exercises/{exercise.id}.md"
+
+
+INDEX_PAGE_PATH = "exercises/index.md"
+
+
+def render_exercise(exercise: Exercise) -> str:
+    """The Markdown page (an HTML block that works without JavaScript) for one exercise."""
+    return _ENV.get_template("exercise.md.j2").render(exercise=exercise)
+
+
+def render_index(exercises: Iterable[Exercise]) -> str:
+    """The exercises index: every exercise grouped by practice, in practice order."""
+    exercises = list(exercises)
+    groups = [
+        (practice, [exercise for exercise in exercises if exercise.practice.id == practice.id])
+        for practice in PRACTICES.values()
+    ]
+    return _ENV.get_template("index.md.j2").render(groups=[g for g in groups if g[1]])
