@@ -23,7 +23,9 @@ def _check(paths: list[str]) -> int:
               f"file{'s' if result.files != 1 else ''}.", file=sys.stderr)
         return 1
     questions = sum(len(exercise.questions) for exercise in result.exercises)
-    print(f"All good: {len(result.exercises)} exercises, {questions} questions.")
+    count = len(result.exercises)
+    print(f"All good: {count} exercise{'s' if count != 1 else ''}, "
+          f"{questions} question{'s' if questions != 1 else ''}.")
     return 0
 
 

@@ -1,0 +1,128 @@
+"""Browser fixtures: the built site served over http and opened from file://, in Debian's chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+
+from helpers import REPO, mkdocs_build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def http_port() -> int:
+    """A free port on 127.0.0.1 for the site's own host."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, http_port: int) -> Path:
+    """The real site, built once per test process with `mkdocs build --strict`.
+
+    SITE_URL is the address it is served from, as when hosting it: Material's instant
+    navigation only follows links listed in sitemap.xml for that host and port."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = mkdocs_build(REPO, "--strict", "--site-dir", str(site),
+                          SITE_URL=f"http://127.0.0.1:{http_port}/")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_root(built_site: Path, http_port: int) -> Iterator[str]:
+    """The built site on a static http server bound to 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", http_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A browser context on the site, recording every request and console message."""
+
+    root: str
+    context: BrowserContext
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> Page:
+        self.page.goto(self.root + path)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def outside_requests(self) -> list[str]:
+        """Every request that left the site's own origin (file:// counts as the origin there)."""
+        return [url for url in self.requests if not url.startswith(self.root)]
+
+    def problems_logged(self) -> list[str]:
+        return [line for line in self.console if line.startswith(("error", "warning"))]
+
+
+def _visit(browser: Browser, root: str, **options: object) -> Iterator[Visit]:
+    context = browser.new_context(**options)  # type: ignore[arg-type]
+    visit = Visit(root, context, context.new_page())
+    context.on("request", lambda request: visit.requests.append(request.url))
+
+    def record(message: ConsoleMessage) -> None:
+        visit.console.append(f"{message.type}: {message.text}")
+
+    visit.page.on("console", record)
+    visit.page.on("pageerror", lambda error: visit.console.append(f"error: {error}"))
+    yield visit
+    context.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def visit(request: pytest.FixtureRequest, browser: Browser, built_site: Path) -> Iterator[Visit]:
+    """The site in a fresh browser context, once over http and once from file://."""
+    if request.param == "http":
+        root = request.getfixturevalue("http_root")
+    else:
+        root = built_site.as_uri() + "/"
+    yield from _visit(browser, root)
+
+
+@pytest.fixture
+def http_visit(browser: Browser, http_root: str) -> Iterator[Visit]:
+    """The site over http only (instant navigation needs http)."""
+    yield from _visit(browser, http_root)
+
+
+@pytest.fixture
+def no_js_visit(browser: Browser, built_site: Path) -> Iterator[Visit]:
+    """The site from file:// with JavaScript turned off."""
+    yield from _visit(browser, built_site.as_uri() + "/", java_script_enabled=False)

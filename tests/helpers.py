@@ -1,0 +1,94 @@
+"""Shared helpers for the tests: build a tiny site in a folder and run the real commands."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# A small valid exercise, written by hand: tests build on it and break it on purpose.
+VALID = """\
+id: tiny-bids
+title: Tiny bids
+practice: notice-bids
+summary: A two-question exercise used by the tests.
+minutes: 3
+intro: |
+  First paragraph of the intro.
+
+  Second paragraph.
+questions:
+  - id: tiny-sigh
+    kind: single
+    prompt: Sam sighs at the sink. Which reply turns toward Sam?
+    options:
+      - text: Keep scrolling.
+        feedback: Scrolling on misses the sigh, which turns away.
+      - text: '"Long day? Tell me about it."'
+        correct: true
+        feedback: Naming the sigh and asking turns toward Sam.
+    note: A sigh is often a quiet bid.
+  - id: tiny-link
+    kind: single
+    prompt: Priya sends a funny link. Which reply turns toward her?
+    options:
+      - text: '"Ha! That is exactly your aunt."'
+        correct: true
+        feedback: Sharing the joke back turns toward Priya.
+      - text: '"Stop sending me these."'
+        feedback: Scolding the link turns against Priya.
+      - text: No reply at all.
+        feedback: Silence leaves the bid hanging, which turns away.
+"""
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def make_project(root: Path, exercises: dict[str, str | bytes], nav: bool = False) -> Path:
+    """Write a tiny MkDocs project using this repo's theme and plugin; return mkdocs.yml."""
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "index.md").write_text("# Tiny\n\n[Exercises](exercises/index.md)\n")
+    (root / "content" / "safety.md").write_text("# Safety\n\nGet help.\n")
+    folder = root / "exercises"
+    folder.mkdir(exist_ok=True)
+    for name, text in exercises.items():
+        data = text.encode() if isinstance(text, str) else text
+        (folder / name).write_bytes(data)
+    nav_yaml = "nav:\n  - Home: index.md\n  - Exercises: exercises/index.md\n  - Safety: safety.md\n"
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: Tiny\n"
+        "docs_dir: content\n"
+        "use_directory_urls: false\n"
+        "theme:\n"
+        "  name: material\n"
+        f"  custom_dir: {REPO / 'theme_overrides'}\n"
+        "  font: false\n"
+        "extra:\n"
+        "  polyfills: [assets/vendor/iframe-worker/shim.js]\n"
+        "plugins: [search, offline, small-moments]\n" + (nav_yaml if nav else "")
+    )
+    return config
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a command with this Python, capturing its output as text."""
+    return subprocess.run([sys.executable, *args], cwd=cwd, env={**ENV, **env},
+                          capture_output=True, text=True, timeout=300)
+
+
+def mkdocs_build(project: Path, *extra: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` in a project folder, as an author would run it."""
+    return run(["-m", "mkdocs", "build", *extra], project, **env)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under a folder with a digest of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }

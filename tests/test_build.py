@@ -1,0 +1,111 @@
+"""Building with MkDocs: generated pages appear, bad input stops the build and keeps site/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, VALID, make_project, mkdocs_build, run, snapshot
+
+EXERCISE_IDS = ["notice-bids-everyday", "repair-tense-moments", "reflect-back-basics"]
+
+
+def test_real_site_builds_strictly_with_every_exercise_page_and_the_index(tmp_path: Path):
+    result = mkdocs_build(REPO, "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    pages = tmp_path / "site" / "exercises"
+    for exercise_id in EXERCISE_IDS:
+        html = (pages / f"{exercise_id}.html").read_text()
+        assert html.count('class="sm-question"') >= 6
+    index = (pages / "index.html").read_text()
+    for exercise_id in EXERCISE_IDS:
+        assert f'href="{exercise_id}.html"' in index
+
+
+def test_generated_pages_are_listed_in_the_navigation(tmp_path: Path):
+    config = make_project(tmp_path, {"tiny-bids.yml": VALID}, nav=True)
+    result = mkdocs_build(config.parent)
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text()
+    assert 'href="exercises/tiny-bids.html"' in home
+    assert re.search(r'<span class="md-ellipsis">\s*Tiny bids\s*</span>', home)
+
+
+def test_author_text_reaches_the_page_literally(tmp_path: Path):
+    text = VALID.replace("prompt: Sam sighs at the sink.", "prompt: Sam *sighs* at the <b>sink</b> & 1 [x](y).")
+    make_project(tmp_path, {"tiny-bids.yml": text})
+    assert mkdocs_build(tmp_path).returncode == 0
+    html = (tmp_path / "site" / "exercises" / "tiny-bids.html").read_text()
+    assert "Sam *sighs* at the &lt;b&gt;sink&lt;/b&gt; &amp; 1 [x](y)." in html
+
+
+def test_answers_are_kept_out_of_the_search_index(tmp_path: Path):
+    make_project(tmp_path, {"tiny-bids.yml": VALID})
+    assert mkdocs_build(tmp_path).returncode == 0
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text()
+    assert "Sam sighs at the sink" in index
+    assert "Naming the sigh and asking turns toward Sam" not in index
+
+
+def test_no_page_refers_to_another_host_for_scripts_styles_or_fonts(tmp_path: Path):
+    result = mkdocs_build(REPO, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    for page in (tmp_path / "site").rglob("*.html"):
+        html = page.read_text()
+        loaded = re.findall(r'<(?:script|link|img|iframe)\b(?![^>]*rel="canonical")[^>]*'
+                            r'\b(?:src|href)="([^"]+)"', html)
+        external = [url for url in loaded if re.match(r"(?:[a-z]+:)?//", url)]
+        assert external == [], f"{page.name} loads {external}"
+
+
+BAD_INPUTS = {
+    "yaml-syntax-error": (
+        VALID.replace("title: Tiny bids", 'title: "Tiny bids'),
+        [r"exercises/tiny-bids\.yml:\d+:\d+: YAML syntax error: "],
+    ),
+    "duplicate-key": (
+        VALID.replace("minutes: 3\n", "minutes: 3\nminutes: 4\n"),
+        [r"exercises/tiny-bids\.yml:6:1: found the key 'minutes' a second time"],
+    ),
+    "two-correct-options-and-missing-prompt": (
+        VALID.replace("      - text: Keep scrolling.\n",
+                      "      - text: Keep scrolling.\n        correct: true\n")
+        .replace("    prompt: Priya sends a funny link. Which reply turns toward her?\n", ""),
+        [r"exercises/tiny-bids\.yml:19:18: option 2 is marked correct, but option 1 already is",
+         r"exercises/tiny-bids\.yml:22:5: question 2 \(single\) is missing the required key 'prompt'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_bad_input_fails_build_and_check_with_located_messages_and_keeps_site(tmp_path: Path, case: str):
+    make_project(tmp_path, {"tiny-bids.yml": VALID})
+    assert mkdocs_build(tmp_path).returncode == 0
+    before = snapshot(tmp_path / "site")
+    assert "exercises/tiny-bids.html" in before
+
+    text, expected = BAD_INPUTS[case]
+    (tmp_path / "exercises" / "tiny-bids.yml").write_text(text)
+    build = mkdocs_build(tmp_path)
+    check = run(["-m", "generator", "check"], tmp_path)
+
+    assert build.returncode != 0
+    assert check.returncode == 1
+    for pattern in expected:
+        assert re.search(pattern, build.stderr), build.stderr
+        assert re.search("^" + pattern, check.stderr, re.MULTILINE), check.stderr
+    assert "Traceback" not in build.stderr + build.stdout + check.stderr + check.stdout
+    assert snapshot(tmp_path / "site") == before
+
+
+def test_a_content_page_in_the_way_of_a_generated_page_is_refused(tmp_path: Path):
+    make_project(tmp_path, {"tiny-bids.yml": VALID})
+    (tmp_path / "content" / "exercises").mkdir()
+    (tmp_path / "content" / "exercises" / "tiny-bids.md").write_text("# Hand-written\n")
+    result = mkdocs_build(tmp_path)
+    assert result.returncode != 0
+    assert "exercises/tiny-bids.md exists, but that page is generated" in result.stderr
+    assert "Traceback" not in result.stderr

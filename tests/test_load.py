@@ -1,0 +1,122 @@
+"""The YAML loader: safe, located, strict about duplicates and hostile input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load import Mapping, Scalar, Sequence, load_file, parse
+
+
+def test_nodes_keep_their_line_and_column():
+    loaded = parse("id: x\ntitle:   Hello there\nquestions:\n  - a\n  - b\n", "f.yml")
+    assert loaded.problems == []
+    root = loaded.root
+    assert isinstance(root, Mapping)
+    title = root.items["title"]
+    assert isinstance(title, Scalar) and title.value == "Hello there"
+    assert (title.line, title.col) == (2, 10)
+    assert (root.keys["questions"].line, root.keys["questions"].col) == (3, 1)
+    items = root.items["questions"]
+    assert isinstance(items, Sequence)
+    assert [(item.line, item.col) for item in items.items] == [(4, 5), (5, 5)]
+
+
+def test_scalars_keep_their_type_and_source_text():
+    root = parse("a: 5\nb: true\nc: yes\nd:\ne: '5'\n", "f.yml").root
+    assert isinstance(root, Mapping)
+    found = {key: (node.value, node.tag, node.text) for key, node in root.items.items()}
+    assert found == {"a": (5, "int", "5"), "b": (True, "bool", "true"), "c": (True, "bool", "yes"),
+                     "d": (None, "null", ""), "e": ("5", "str", "5")}
+
+
+def test_duplicate_key_is_rejected_at_the_second_key():
+    loaded = parse("id: one\ntitle: A\nid: two\n", "f.yml")
+    assert loaded.root is None
+    [problem] = loaded.problems
+    assert (problem.line, problem.col) == (3, 1)
+    assert "the key 'id' a second time" in problem.message
+    assert "first at line 1, column 1" in problem.message
+
+
+def test_duplicate_key_in_a_nested_mapping_is_rejected():
+    loaded = parse("questions:\n  - id: a\n    prompt: x\n    prompt: y\n", "f.yml")
+    [problem] = loaded.problems
+    assert (problem.line, problem.col) == (4, 5)
+
+
+def test_python_tags_are_refused_and_never_run(tmp_path: Path):
+    marker = tmp_path / "ran"
+    text = f"id: !!python/object/apply:os.system ['touch {marker}']\n"
+    loaded = parse(text, "f.yml")
+    assert loaded.root is None
+    [problem] = loaded.problems
+    assert "tag:yaml.org,2002:python/object/apply:os.system" in problem.message
+    assert (problem.line, problem.col) == (1, 5)
+    assert not marker.exists()
+
+
+def test_custom_tag_is_refused():
+    [problem] = parse("title: !shout hello\n", "f.yml").problems
+    assert "'!shout'" in problem.message and "tags are not allowed" in problem.message
+
+
+def test_syntax_error_names_line_and_column():
+    loaded = parse("id: a\ntitle: \"unclosed\nminutes: 3\n", "bad.yml")
+    assert loaded.root is None
+    [problem] = loaded.problems
+    assert problem.path == "bad.yml"
+    assert problem.message.startswith("YAML syntax error: ")
+    assert problem.line == 4
+
+
+def test_bad_indentation_is_a_located_syntax_error():
+    [problem] = parse("id: a\n  title: b\n", "f.yml").problems
+    assert (problem.line, problem.col) == (2, 8)
+    assert "mapping values are not allowed here" in problem.message
+
+
+def test_empty_file_and_comment_only_file_are_refused():
+    for text in ("", "   \n", "# just a comment\n"):
+        [problem] = parse(text, "f.yml").problems
+        assert problem.message.startswith("the file is empty")
+
+
+def test_second_document_is_refused():
+    [problem] = parse("id: a\n---\nid: b\n", "f.yml").problems
+    assert problem.line == 3 and "second YAML document" in problem.message
+
+
+def test_merge_keys_are_refused():
+    loaded = parse("base: &b {x: 1}\nother:\n  <<: *b\n", "f.yml")
+    assert any("merge key" in p.message and p.line == 3 for p in loaded.problems)
+
+
+def test_alias_bomb_is_capped_quickly():
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for level in range(1, 9):
+        previous = chr(ord("a") + level - 1)
+        name = chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 10)}]")
+    [problem] = parse("\n".join(lines) + "\n", "bomb.yml").problems
+    assert "more than 50,000 values" in problem.message
+
+
+def test_self_referencing_alias_is_capped():
+    [problem] = parse("a: &a [*a]\n", "f.yml").problems
+    assert "deeper than 40 levels" in problem.message
+
+
+def test_invalid_utf8_names_the_byte_and_its_place(tmp_path: Path):
+    file = tmp_path / "latin.yml"
+    file.write_bytes(b"id: a\ntitle: caf\xe9\n")
+    loaded = load_file(file, "latin.yml")
+    [problem] = loaded.problems
+    assert (problem.line, problem.col) == (2, 11)
+    assert "0xe9" in problem.message and "UTF-8" in problem.message
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path):
+    file = tmp_path / "big.yml"
+    file.write_text("title: " + "x" * 300_000 + "\n")
+    [problem] = load_file(file, "big.yml").problems
+    assert "expected at most 262,144 bytes" in problem.message
