@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .collect import collect
+from .collect import collect, guide_pages
 
 
-def _check(paths: list[str]) -> int:
-    result = collect([Path(path) for path in paths or ["exercises"]])
+def _check(paths: list[str], content: str) -> int:
+    folder = Path(content)
+    pages = guide_pages(folder) if folder.is_dir() else None
+    result = collect([Path(path) for path in paths or ["exercises"]], pages=pages)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if not result.files and not result.problems:
@@ -37,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate exercise files and report every problem")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="exercise files or folders (default: exercises)")
+    check.add_argument("--content", default="content", metavar="DIR",
+                       help="the guide's content folder, to check each exercise's page "
+                       "(default: content; skipped when it does not exist)")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.paths)
+        return _check(args.paths, args.content)
     return 2  # pragma: no cover - argparse rejects unknown commands

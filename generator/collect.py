@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .load import load_file
 from .problems import Problem, sort_problems
-from .schema import Exercise, question_lines, validate_exercise
+from .model import Exercise
+from .schema import question_lines, validate_exercise
 
 SUFFIXES = (".yml", ".yaml")
 
@@ -51,8 +52,16 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def collect(paths: list[Path], base: Path | None = None) -> Collection:
-    """Load and validate the exercise files under `paths`, checking ids across files."""
+def guide_pages(content: Path) -> set[str]:
+    """Every Markdown page under the content folder, as paths relative to it."""
+    return {path.relative_to(content).as_posix() for path in content.rglob("*.md")}
+
+
+def collect(paths: list[Path], base: Path | None = None, pages: set[str] | None = None
+            ) -> Collection:
+    """Load and validate the exercise files under `paths`, checking ids across files.
+
+    `pages`, when given, are the guide pages an exercise may name as its `page`."""
     files, problems = find_files(paths)
     result = Collection(files=len(files), problems=problems)
     exercise_at: dict[str, str] = {}
@@ -63,7 +72,7 @@ def collect(paths: list[Path], base: Path | None = None) -> Collection:
         if loaded.root is None:
             result.problems.extend(loaded.problems)
             continue
-        exercise, found = validate_exercise(loaded.root, shown, file.stem)
+        exercise, found = validate_exercise(loaded.root, shown, file.stem, pages)
         result.problems.extend(found)
         lines = question_lines(loaded.root)
         if exercise is None:

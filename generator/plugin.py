@@ -13,8 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .collect import Collection, collect
-from .render import INDEX_PAGE_PATH, exercise_page_path, render_exercise, render_index
+from .collect import Collection, collect, guide_pages
+from .render import (INDEX_PAGE_PATH, PROGRESS_PAGE_PATH, exercise_page_path, render_exercise,
+                     render_index, render_progress)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -49,7 +50,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
         self.exercises_dir = project / self.config.exercises_dir
-        self.collection = collect([self.exercises_dir])
+        self.collection = collect([self.exercises_dir], pages=guide_pages(Path(config.docs_dir)))
         if not self.collection.ok:
             for problem in self.collection.problems:
                 log.error(str(problem))
@@ -63,7 +64,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        generated = {INDEX_PAGE_PATH: render_index(self.collection.exercises)}
+        generated = {INDEX_PAGE_PATH: render_index(self.collection.exercises),
+                     PROGRESS_PAGE_PATH: render_progress(self.collection.exercises)}
         for exercise in self.collection.exercises:
             generated[exercise_page_path(exercise)] = render_exercise(exercise)
         for src_uri, content in generated.items():

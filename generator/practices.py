@@ -1,4 +1,4 @@
-"""The seven practices the guide teaches, in reading order."""
+"""The seven practices the guide teaches, in reading order, and the trust chapter's topic."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class Practice:
 PRACTICES: dict[str, Practice] = {
     practice.id: practice
     for practice in (
+        Practice("build-or-break", "Moments that build or break trust"),
         Practice("notice-bids", "Notice bids"),
         Practice("repair", "Repair early and often"),
         Practice("rituals", "Rituals of connection"),

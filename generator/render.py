@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .model import Exercise, fingerprint
 from .practices import PRACTICES
-from .schema import Exercise
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -29,6 +29,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["fingerprint"] = fingerprint
     return env
 
 
@@ -41,6 +42,7 @@ def exercise_page_path(exercise: Exercise) -> str:
 
 
 INDEX_PAGE_PATH = "exercises/index.md"
+PROGRESS_PAGE_PATH = "progress.md"
 
 
 def render_exercise(exercise: Exercise) -> str:
@@ -48,11 +50,20 @@ def render_exercise(exercise: Exercise) -> str:
     return _ENV.get_template("exercise.md.j2").render(exercise=exercise)
 
 
-def render_index(exercises: Iterable[Exercise]) -> str:
-    """The exercises index: every exercise grouped by practice, in practice order."""
+def _by_practice(exercises: Iterable[Exercise]) -> list[tuple[object, list[Exercise]]]:
     exercises = list(exercises)
     groups = [
         (practice, [exercise for exercise in exercises if exercise.practice.id == practice.id])
         for practice in PRACTICES.values()
     ]
-    return _ENV.get_template("index.md.j2").render(groups=[g for g in groups if g[1]])
+    return [group for group in groups if group[1]]
+
+
+def render_index(exercises: Iterable[Exercise]) -> str:
+    """The exercises index: every exercise grouped by practice, in practice order."""
+    return _ENV.get_template("index.md.j2").render(groups=_by_practice(exercises))
+
+
+def render_progress(exercises: Iterable[Exercise]) -> str:
+    """The My progress page: every exercise by practice; the runtime fills in each state."""
+    return _ENV.get_template("progress.md.j2").render(groups=_by_practice(exercises))

@@ -43,6 +43,7 @@ questions:
         feedback: Scolding the link turns against Priya.
       - text: No reply at all.
         feedback: Silence leaves the bid hanging, which turns away.
+page: practices/notice-bids.md
 """
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -53,12 +54,16 @@ def make_project(root: Path, exercises: dict[str, str | bytes], nav: bool = Fals
     (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "content" / "index.md").write_text("# Tiny\n\n[Exercises](exercises/index.md)\n")
     (root / "content" / "safety.md").write_text("# Safety\n\nGet help.\n")
+    (root / "content" / "practices").mkdir(exist_ok=True)
+    (root / "content" / "practices" / "notice-bids.md").write_text("# Notice bids\n\nLook.\n")
     folder = root / "exercises"
     folder.mkdir(exist_ok=True)
     for name, text in exercises.items():
         data = text.encode() if isinstance(text, str) else text
         (folder / name).write_bytes(data)
-    nav_yaml = "nav:\n  - Home: index.md\n  - Exercises: exercises/index.md\n  - Safety: safety.md\n"
+    nav_yaml = ("nav:\n  - Home: index.md\n  - Notice bids: practices/notice-bids.md\n"
+                "  - Exercises: exercises/index.md\n  - My progress: progress.md\n"
+                "  - Safety: safety.md\n")
     config = root / "mkdocs.yml"
     config.write_text(
         "site_name: Tiny\n"

@@ -35,7 +35,7 @@ def test_interactive_controls_start_hidden_so_the_page_works_without_javascript(
     page = render_exercise(exercise_from(VALID))
     assert page.count('sm-check" hidden disabled>Check</button>') == 2
     assert page.count('sm-retry" hidden>Try again</button>') == 2
-    assert '<div class="sm-score" hidden>' in page
+    assert '<div class="sm-result" hidden>' in page
 
 
 def test_feedback_regions_are_announced_to_screen_readers():
@@ -52,8 +52,9 @@ def test_author_text_is_escaped_never_markup():
 
 def test_the_html_block_has_no_blank_line_that_would_end_it_in_markdown():
     page = render_exercise(exercise_from(VALID))
-    block = page[page.index('<div class="sm-exercise"'):]
-    assert "\n\n" not in block.rstrip("\n")
+    start = page.index('<div class="sm-exercise"')
+    block = page[start:page.index("\n</div>\n", start)]
+    assert "\n\n" not in block
 
 
 def test_index_groups_exercises_by_practice_in_guide_order():

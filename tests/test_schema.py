@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.load import parse
-from generator.schema import SingleQuestion, validate_exercise
+from generator.model import SingleQuestion
+from generator.schema import validate_exercise
 from helpers import VALID
 
 
@@ -86,7 +87,7 @@ def test_unknown_kind_gets_a_suggestion():
     text = VALID.replace("    kind: single\n    prompt: Sam", "    kind: singel\n    prompt: Sam")
     assert messages(text) == [
         "exercises/tiny-bids.yml:12:11: unknown kind 'singel' — did you mean 'single'?; "
-        "expected one of: single"
+        "expected one of: single, multiple, sort, order, write"
     ]
 
 
@@ -94,7 +95,7 @@ def test_unknown_practice_lists_the_practices():
     text = VALID.replace("practice: notice-bids", "practice: notice")
     [message] = messages(text)
     assert message.startswith("exercises/tiny-bids.yml:3:11: unknown practice 'notice' — did you "
-                              "mean 'notice-bids'?; expected one of: notice-bids, repair, rituals")
+                              "mean 'notice-bids'?; expected one of: build-or-break, notice-bids, repair")
 
 
 def test_minutes_must_be_a_whole_number_in_range():

@@ -1,0 +1,63 @@
+/* Small Moments quiz: small DOM helpers shared by the question kinds (text only, never HTML). */
+(function (SM) {
+  "use strict";
+
+  /* Append a paragraph of plain text to a region. */
+  SM.say = function (region, className, text) {
+    var paragraph = document.createElement("p");
+    paragraph.className = className;
+    paragraph.textContent = text;
+    region.appendChild(paragraph);
+    return paragraph;
+  };
+
+  /* Append a list whose items read "label text", the label in bold. */
+  SM.list = function (region, tag, entries) {
+    var list = document.createElement(tag || "ul");
+    list.className = "sm-feedback__list";
+    entries.forEach(function (entry) {
+      var item = document.createElement("li");
+      if (entry.label) {
+        var label = document.createElement("strong");
+        label.textContent = entry.label + " ";
+        item.appendChild(label);
+      }
+      item.appendChild(document.createTextNode(entry.text));
+      list.appendChild(item);
+    });
+    region.appendChild(list);
+    return list;
+  };
+
+  /* Mark an element with a short word badge, so marks never rely on colour alone. */
+  SM.badge = function (element, text, modifier) {
+    var span = document.createElement("span");
+    span.className = "sm-badge sm-badge--" + modifier;
+    span.textContent = text;
+    element.appendChild(span);
+    element.classList.add("sm-mark--" + modifier);
+  };
+
+  /* Remove every badge and mark from a question. */
+  SM.clearMarks = function (question) {
+    question.querySelectorAll(".sm-badge").forEach(function (node) { node.remove(); });
+    question.querySelectorAll("[class*='sm-mark--']").forEach(function (node) {
+      Array.from(node.classList).forEach(function (name) {
+        if (name.indexOf("sm-mark--") === 0) node.classList.remove(name);
+      });
+    });
+  };
+
+  /* The text of an element of the (hidden) answer, by selector. */
+  SM.text = function (root, selector) {
+    var node = root.querySelector(selector);
+    return node ? node.textContent.trim() : "";
+  };
+
+  /* Enable or disable every field of a question's form except its buttons. */
+  SM.lock = function (question, locked) {
+    question.querySelectorAll(".sm-form fieldset").forEach(function (fieldset) {
+      fieldset.disabled = locked;
+    });
+  };
+})(window.SmallMoments = window.SmallMoments || { kinds: {} });

@@ -1,0 +1,131 @@
+/* Small Moments: progress kept on this device only, under one namespaced, versioned key. */
+(function (SM) {
+  "use strict";
+
+  var KEY = "small-moments:v1";
+  var state = { available: true, unreadable: false, memory: null };
+
+  function empty() {
+    return { version: 1, exercises: {} };
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* Keep only well-formed entries; returns null when the whole shape is wrong. */
+  function clean(data) {
+    if (!isObject(data) || data.version !== 1 || !isObject(data.exercises)) return null;
+    var result = empty();
+    Object.keys(data.exercises).forEach(function (id) {
+      var entry = data.exercises[id];
+      if (!isObject(entry) || !isObject(entry.answers)) return;
+      var answers = {};
+      Object.keys(entry.answers).forEach(function (qid) {
+        var saved = entry.answers[qid];
+        if (isObject(saved) && typeof saved.fp === "string" && typeof saved.result === "string" &&
+            "answer" in saved) {
+          answers[qid] = { fp: saved.fp, answer: saved.answer, result: saved.result };
+        }
+      });
+      result.exercises[id] = { answers: answers };
+      if (typeof entry.finishedAt === "string") result.exercises[id].finishedAt = entry.finishedAt;
+    });
+    return result;
+  }
+
+  function read() {
+    if (state.memory) return state.memory;
+    var raw;
+    try {
+      raw = window.localStorage.getItem(KEY);
+    } catch (error) {
+      state.available = false;
+      state.memory = empty();
+      return state.memory;
+    }
+    if (raw === null) return empty();
+    try {
+      var data = clean(JSON.parse(raw));
+      if (data) return data;
+    } catch (error) { /* unreadable: start afresh below */ }
+    state.unreadable = true;
+    return empty();
+  }
+
+  function write(data) {
+    if (!state.available) {
+      state.memory = data;
+      return false;
+    }
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(data));
+      state.unreadable = false;
+      return true;
+    } catch (error) {
+      state.available = false;
+      state.memory = data;
+      return false;
+    }
+  }
+
+  SM.store = {
+    key: KEY,
+    clean: clean,
+
+    /* Everything saved, as { version, exercises: { id: { answers, finishedAt } } }. */
+    all: read,
+
+    /* One exercise's saved answers. */
+    exercise: function (id) {
+      return read().exercises[id] || { answers: {} };
+    },
+
+    /* Change one exercise's entry with `change(entry)`, then save. */
+    update: function (id, change) {
+      var data = read();
+      var entry = data.exercises[id] || { answers: {} };
+      change(entry);
+      if (Object.keys(entry.answers).length || entry.finishedAt) data.exercises[id] = entry;
+      else delete data.exercises[id];
+      return write(data);
+    },
+
+    /* Replace everything with imported data (already cleaned). */
+    replace: function (data) {
+      return write(data);
+    },
+
+    /* Remove everything this site stored. */
+    erase: function () {
+      state.memory = state.available ? null : empty();
+      state.unreadable = false;
+      try {
+        window.localStorage.removeItem(KEY);
+      } catch (error) { /* nothing stored to remove */ }
+    },
+
+    /* A sentence for the reader when progress cannot be kept, or null. */
+    notice: function () {
+      read();
+      if (!state.available) {
+        return "This browser is not letting the site save anything, so your answers will be " +
+          "lost when you leave this page. The exercises still work.";
+      }
+      if (state.unreadable) {
+        return "The progress saved in this browser could not be read, so it starts afresh. " +
+          "Nothing else was changed.";
+      }
+      return null;
+    },
+
+    /* Show the notice in every `.sm-storage` element under `root`. */
+    showNotice: function (root) {
+      var text = SM.store.notice();
+      root.querySelectorAll(".sm-storage").forEach(function (node) {
+        node.textContent = text || "";
+        node.hidden = !text;
+      });
+    }
+  };
+})(window.SmallMoments = window.SmallMoments || { kinds: {} });
