@@ -97,3 +97,80 @@ def snapshot(folder: Path) -> dict[str, str]:
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*")) if path.is_file()
     }
+
+# One question of every kind, written by hand for the engine's tests.
+ALL_KINDS = """\
+id: all-kinds
+title: Every kind
+practice: repair
+page: practices/notice-bids.md
+summary: One question of each kind.
+minutes: 5
+questions:
+  - id: pick-one
+    kind: single
+    dialogue:
+      - speaker: Ana
+        line: You forgot the bill again.
+      - speaker: Kofi
+        line: I had a long day too, you know.
+    prompt: Which reply from Kofi repairs?
+    options:
+      - text: '"Fine, you pay it then."'
+        feedback: Handing it back escalates.
+      - text: '"You are right, I forgot. Can we sort it together?"'
+        correct: true
+        feedback: Owning a part calms things.
+  - id: pick-many
+    kind: multiple
+    prompt: Which are repair attempts?
+    options:
+      - text: '"Can we start over?"'
+        correct: true
+        feedback: Asking to start over is a repair.
+      - text: '"Whatever."'
+        feedback: Dismissing is not a repair.
+      - text: '"I hear you."'
+        correct: true
+        feedback: Showing you heard is a repair.
+  - id: sort-replies
+    kind: sort
+    prompt: Sort each reply.
+    groups:
+      - id: toward
+        label: Turning toward
+      - id: away
+        label: Turning away
+    items:
+      - text: Looks up and smiles.
+        group: toward
+        feedback: A smile answers the bid.
+      - text: Keeps scrolling.
+        group: away
+        feedback: Scrolling misses the bid.
+      - text: Asks a follow-up question.
+        group: toward
+        feedback: Curiosity turns toward.
+  - id: order-repair
+    kind: order
+    prompt: Put the repair in order.
+    steps:
+      - text: Notice the tension.
+        why: You cannot repair what you have not noticed.
+      - text: Say what you regret.
+        why: Owning your part opens the door.
+      - text: Ask to try again.
+        why: An invitation lets both of you restart.
+  - id: write-reflect
+    kind: write
+    dialogue:
+      - speaker: Noor
+        line: My boss ignored my idea again.
+    prompt: Write how you would reflect that back.
+    models:
+      - '"That sounds so frustrating. You had a good idea and it was ignored."'
+      - '"Again? No wonder you feel brushed aside."'
+    checklist:
+      - Did you name the feeling?
+      - Did you hold back advice?
+"""

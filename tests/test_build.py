@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import REPO, VALID, make_project, mkdocs_build, run, snapshot
 
 EXERCISE_IDS = ["notice-bids-everyday", "repair-tense-moments", "reflect-back-basics"]
 
 
-def test_real_site_builds_strictly_with_every_exercise_page_and_the_index(tmp_path: Path):
-    result = mkdocs_build(REPO, "--strict", "--site-dir", str(tmp_path / "site"))
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built strictly once for this module."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(REPO, "--strict", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    pages = tmp_path / "site" / "exercises"
+    return site
+
+
+def test_real_site_builds_strictly_with_every_exercise_page_and_the_index(real_site: Path):
+    pages = real_site / "exercises"
     for exercise_id in EXERCISE_IDS:
         html = (pages / f"{exercise_id}.html").read_text()
         assert html.count('class="sm-question"') >= 6
@@ -50,10 +59,35 @@ def test_answers_are_kept_out_of_the_search_index(tmp_path: Path):
     assert "Naming the sigh and asking turns toward Sam" not in index
 
 
-def test_no_page_refers_to_another_host_for_scripts_styles_or_fonts(tmp_path: Path):
-    result = mkdocs_build(REPO, "--site-dir", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stderr
-    for page in (tmp_path / "site").rglob("*.html"):
+def test_search_index_holds_no_feedback_model_reply_or_reason(real_site: Path):
+    index = json.loads((real_site / "search" / "search_index.json").read_text())
+    text = " ".join(" ".join(doc["text"].split()) for doc in index["docs"])
+    hidden: list[str] = []
+    for file in (REPO / "exercises").glob("*.yml"):
+        for question in yaml.safe_load(file.read_text())["questions"]:
+            hidden += [option["feedback"] for option in question.get("options", [])]
+            hidden += [item["feedback"] for item in question.get("items", [])]
+            hidden += [step["why"] for step in question.get("steps", [])]
+            hidden += question.get("models", [])
+    assert len(hidden) > 100
+    leaked = [answer for answer in hidden if " ".join(answer.split()) in text]
+    assert leaked == []
+    assert "Spotting everyday bids" in text
+
+
+def test_every_local_link_in_the_built_site_resolves(real_site: Path):
+    broken = []
+    for page in real_site.rglob("*.html"):
+        for href in re.findall(r'\bhref="([^"#?]+)', page.read_text()):
+            if re.match(r"[a-z]+:", href) or href.startswith("//"):
+                continue
+            if not (page.parent / href).resolve().exists():
+                broken.append(f"{page.relative_to(real_site)} -> {href}")
+    assert broken == []
+
+
+def test_no_page_refers_to_another_host_for_scripts_styles_or_fonts(real_site: Path):
+    for page in real_site.rglob("*.html"):
         html = page.read_text()
         loaded = re.findall(r'<(?:script|link|img|iframe)\b(?![^>]*rel="canonical")[^>]*'
                             r'\b(?:src|href)="([^"]+)"', html)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
-from helpers import REPO, mkdocs_build
+from helpers import ALL_KINDS, REPO, VALID, make_project, mkdocs_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -49,16 +49,35 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def http_root(built_site: Path, http_port: int) -> Iterator[str]:
-    """The built site on a static http server bound to 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", http_port), handler)
+def _serve(folder: Path, port: int = 0) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def http_root(built_site: Path, http_port: int) -> Iterator[str]:
+    """The built site on a static http server bound to 127.0.0.1."""
+    yield from _serve(built_site, http_port)
+
+
+@pytest.fixture(scope="session")
+def kinds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny site with one exercise of every question kind, built once per test process."""
+    project = tmp_path_factory.mktemp("kinds")
+    make_project(project, {"all-kinds.yml": ALL_KINDS, "tiny-bids.yml": VALID}, nav=True)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def kinds_http(kinds_site: Path) -> Iterator[str]:
+    yield from _serve(kinds_site)
 
 
 @pytest.fixture(scope="session")
@@ -113,6 +132,13 @@ def visit(request: pytest.FixtureRequest, browser: Browser, built_site: Path) ->
         root = request.getfixturevalue("http_root")
     else:
         root = built_site.as_uri() + "/"
+    yield from _visit(browser, root)
+
+
+@pytest.fixture(params=["http", "file"])
+def kinds_visit(request: pytest.FixtureRequest, browser: Browser, kinds_site: Path) -> Iterator[Visit]:
+    """The tiny every-kind site in a fresh browser context, over http and from file://."""
+    root = request.getfixturevalue("kinds_http") if request.param == "http" else kinds_site.as_uri() + "/"
     yield from _visit(browser, root)
 
 

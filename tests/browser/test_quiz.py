@@ -51,17 +51,16 @@ def test_one_right_one_wrong_each_feedback_then_the_score(visit):
     expect(feedback).to_contain_text("Not the best choice.")
     expect(feedback).to_contain_text(" ".join(second["options"][wrong_index(second)]["feedback"].split()))
     expect(feedback).to_contain_text(" ".join(second["options"][right_index(second)]["feedback"].split()))
-    expect(page.locator(f"section#{second['id']} .sm-option--wrong .sm-badge")).to_have_text("Your answer")
-    expect(page.locator(f"section#{second['id']} .sm-option--best .sm-badge")).to_have_text("Best answer")
+    expect(page.locator(f"section#{second['id']} .sm-mark--wrong .sm-badge")).to_have_text("Your answer")
+    expect(page.locator(f"section#{second['id']} .sm-mark--best .sm-badge")).to_have_text("Best answer")
 
-    score = page.locator(".sm-score")
-    expect(score).to_be_hidden()
+    result = page.locator(".sm-result__text")
+    expect(result).to_have_text(f"You have answered 2 of {len(questions)} questions.")
     for question in questions[2:]:
         answer_by_click(page, question, right_index(question))
-    expect(score).to_be_visible()
-    expect(score.locator(".sm-score__text")).to_have_text(
-        f"You chose the best answer in {len(questions) - 1} of {len(questions)} questions. "
-        "Read the feedback again, or press Try again on any question.")
+    expect(result).to_have_text(
+        f"All {len(questions)} questions answered. "
+        f"You chose the best answer in {len(questions) - 1} of {len(questions)} questions.")
 
     assert visit.outside_requests() == []
     assert visit.problems_logged() == []
@@ -94,10 +93,10 @@ def test_start_over_clears_every_answer(visit):
     questions = authored_questions()
     for question in questions:
         answer_by_click(page, question, right_index(question))
-    expect(page.locator(".sm-score__text")).to_contain_text(
+    expect(page.locator(".sm-result__text")).to_contain_text(
         f"in {len(questions)} of {len(questions)} questions")
     page.get_by_role("button", name="Start over").click()
-    expect(page.locator(".sm-score")).to_be_hidden()
+    expect(page.locator(".sm-result__text")).to_have_text("")
     expect(page.locator(".sm-question[data-sm-result]")).to_have_count(0)
     expect(page.locator(f"#{questions[0]['id']}-option-1")).to_be_focused()
 
