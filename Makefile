@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check clean chromium
+.PHONY: serve site test check clean tools
 
 # Recreate the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -25,14 +25,24 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+# Debian packages the tests need: chromium, Java for the Nu HTML checker, npm to fetch it.
+APT_NEEDS := $(strip \
+  $(if $(shell command -v chromium),,chromium) \
+  $(if $(shell command -v java),,default-jre-headless) \
+  $(if $(shell command -v npm),,nodejs npm))
 
-test: $(STAMP) chromium
+tools:
+	@if [ -n "$(APT_NEEDS)" ]; then \
+	  echo "Installing from Debian for the tests: $(APT_NEEDS)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_NEEDS); fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) tools node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -164,6 +164,7 @@
       enhanceExercise(exercise);
     });
     if (SM.progress) SM.progress(root || document);
+    if (SM.enhancePrint) SM.enhancePrint(root || document);
   };
 
   /* Material's document$ emits after instant navigation over http, but never on file://

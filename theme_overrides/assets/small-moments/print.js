@@ -1,0 +1,44 @@
+/* Small Moments: print an exercise as a worksheet, with or without its answer key. */
+(function (SM) {
+  "use strict";
+
+  var KEY_CLASS = "sm-print-answers";
+
+  function answers(root) {
+    return Array.from(root.querySelectorAll(".sm-answer"));
+  }
+
+  function printWith(exercise, key) {
+    var root = document.documentElement;
+    var opened = [];
+    root.classList.toggle(KEY_CLASS, key);
+    if (key) {
+      answers(exercise).forEach(function (details) {
+        opened.push([details, details.open]);
+        details.open = true;
+      });
+    }
+    var restore = function () {
+      root.classList.remove(KEY_CLASS);
+      opened.forEach(function (pair) { pair[0].open = pair[1]; });
+      window.removeEventListener("afterprint", restore);
+    };
+    window.addEventListener("afterprint", restore);
+    window.print();
+  }
+
+  /* Show the print buttons of every exercise under `root` once. */
+  SM.enhancePrint = function (root) {
+    root.querySelectorAll(".sm-print:not([data-sm-ready])").forEach(function (bar) {
+      var exercise = bar.closest(".sm-exercise");
+      bar.setAttribute("data-sm-ready", "");
+      bar.hidden = false;
+      bar.querySelector(".sm-print__sheet").addEventListener("click", function () {
+        printWith(exercise, false);
+      });
+      bar.querySelector(".sm-print__key").addEventListener("click", function () {
+        printWith(exercise, true);
+      });
+    });
+  };
+})(window.SmallMoments = window.SmallMoments || { kinds: {} });
