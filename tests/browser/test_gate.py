@@ -1,0 +1,226 @@
+"""The quality gate: every page of the built site, checked in Chromium on every run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import Browser, expect
+
+from checks import (answer_everything, axe_violations, focus_problems, motion, outside_requests,
+                    overflow, pdf_text, site_pages, storage_problems, vnu_errors)
+from helpers import REPO
+
+
+def exercise_pages(site: Path) -> list[str]:
+    return [page for page in site_pages(site) if page.startswith("exercises/") and
+            page != "exercises/index.html"]
+
+
+def authored(page: str) -> dict:
+    return yaml.safe_load((REPO / "exercises" / (Path(page).stem + ".yml")).read_text())
+
+
+def hidden_texts(exercise: dict) -> list[str]:
+    """Feedback, reasons and model replies: what a worksheet must not print."""
+    texts = []
+    for question in exercise["questions"]:
+        texts += [option["feedback"] for option in question.get("options", [])]
+        texts += [item["feedback"] for item in question.get("items", [])]
+        texts += [step["why"] for step in question.get("steps", [])]
+        texts += question.get("models", [])
+    return [" ".join(text.split()) for text in texts]
+
+
+def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, built_site: Path,
+                                                          http_root: str):
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        for name in site_pages(built_site):
+            page.goto(http_root + name)
+            problems += axe_violations(page, f"{name} ({scheme})")
+            if name in exercise_pages(built_site):
+                answer_everything(page)
+                problems += axe_violations(page, f"{name} answered ({scheme})")
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_page_keeps_to_its_origin_sets_no_cookie_and_stores_only_its_key(
+        browser: Browser, built_site: Path, http_root: str):
+    problems = []
+    for root in (http_root, built_site.as_uri() + "/"):
+        context = browser.new_context()
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        for name in site_pages(built_site):
+            page.goto(root + name)
+            page.wait_for_load_state("load")
+            if name in exercise_pages(built_site):
+                answer_everything(page)
+        page.goto(root + "index.html")
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        problems += [f"request to {url}" for url in outside_requests(requests, root)]
+        problems += storage_problems(context, page, root)
+        assert len(requests) > len(site_pages(built_site))
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_no_console_error_or_warning_on_any_page_or_after_instant_navigation(
+        browser: Browser, built_site: Path, http_root: str):
+    context = browser.new_context()
+    page = context.new_page()
+    logged: list[str] = []
+    page.on("console", lambda message: logged.append(f"{page.url}: {message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: logged.append(f"{page.url}: {error}"))
+    for name in site_pages(built_site):
+        if name == "404.html":
+            continue
+        page.goto(http_root + name)
+        page.wait_for_load_state("load")
+    page.goto(http_root + "index.html")
+    page.evaluate("window.__stayed = true")
+    for link in page.locator(".md-sidebar--primary a.md-nav__link[href]").all()[:12]:
+        if link.is_visible():
+            link.click()
+            page.wait_for_load_state("load")
+    assert page.evaluate("window.__stayed") is True, "instant navigation did not keep the page"
+    context.close()
+    assert logged == [], "\n".join(logged)
+
+
+def test_offline_copy_navigates_searches_and_runs_every_quiz(browser: Browser, built_site: Path,
+                                                             tmp_path: Path):
+    copy = tmp_path / "unzipped" / "small-moments"
+    shutil.copytree(built_site, copy)
+    root = copy.as_uri() + "/"
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(root + "index.html")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Exercises", exact=True).click()
+    expect(page).to_have_url(root + "exercises/index.html")
+    search = page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially("sigh", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    for name in exercise_pages(built_site):
+        page.goto(root + name)
+        question = page.locator(".sm-question").first
+        expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
+        answer_everything(page)
+        expect(question.locator(".sm-feedback")).not_to_be_empty()
+    assert outside_requests(requests, "file://") == []
+    context.close()
+
+
+def test_without_javascript_every_page_reads_and_every_answer_opens(browser: Browser,
+                                                                    built_site: Path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    problems = []
+    for name in site_pages(built_site):
+        page.goto(built_site.as_uri() + "/" + name)
+        if not page.locator("article h1").first.is_visible():
+            problems.append(f"{name}: no visible heading without JavaScript")
+        if name not in exercise_pages(built_site):
+            continue
+        exercise = authored(name)
+        if page.locator(".sm-check:visible").count():
+            problems.append(f"{name}: a Check button shows without JavaScript")
+        for question in exercise["questions"]:
+            answer = page.locator(f"section#{question['id']} details.sm-answer")
+            answer.locator("summary").click()
+            if not answer.locator(".sm-answer__feedback, .sm-answer__model").first.is_visible():
+                problems.append(f"{name}#{question['id']}: the answer does not open")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_nu_checker_finds_no_error_on_generated_pages(built_site: Path):
+    files = [built_site / name for name in exercise_pages(built_site)]
+    files += [built_site / "exercises" / "index.html", built_site / "progress.html"]
+    errors, warnings = vnu_errors(files)
+    print("Nu checker warnings (allowed):", *warnings, sep="\n  ")
+    assert errors == [], "\n".join(errors)
+
+
+def test_worksheets_print_without_navigation_or_answers_and_the_key_adds_them(
+        browser: Browser, built_site: Path):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for name in exercise_pages(built_site):
+        exercise = authored(name)
+        page.goto(built_site.as_uri() + "/" + name)
+        pages, text = pdf_text(page)
+        if not 1 <= pages <= len(exercise["questions"]) + 2:
+            problems.append(f"{name}: the worksheet has {pages} pages")
+        for absent in ("Skip to content", "Search", "My progress", "Safety and limits",
+                       "Print worksheet", "Check"):
+            if absent in text:
+                problems.append(f"{name}: the worksheet prints '{absent}'")
+        for hidden in hidden_texts(exercise):
+            if hidden in text:
+                problems.append(f"{name}: the worksheet prints an answer: {hidden[:50]}")
+        if " ".join(exercise["questions"][0]["prompt"].split()) not in text:
+            problems.append(f"{name}: the worksheet lacks its first question")
+        page.evaluate("window.print = () => {}")
+        page.get_by_role("button", name="Print with answer key").click()
+        _, key = pdf_text(page)
+        missing = [hidden for hidden in hidden_texts(exercise) if hidden not in key]
+        if missing:
+            problems.append(f"{name}: the answer key lacks {len(missing)} answers, "
+                            f"such as: {missing[0][:50]}")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_quiz_animates_nothing_with_reduced_motion(browser: Browser, built_site: Path,
+                                                   http_root: str):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    problems = []
+    for name in exercise_pages(built_site) + ["progress.html"]:
+        page.goto(http_root + name)
+        answer_everything(page)
+        problems += motion(page, name)
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_nothing_overflows_at_320px_or_at_200_percent_zoom(browser: Browser, built_site: Path,
+                                                           http_root: str):
+    problems = []
+    for width, height in ((320, 640), (640, 400)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for name in site_pages(built_site):
+            page.goto(http_root + name)
+            if name in exercise_pages(built_site):
+                answer_everything(page)
+            problems += overflow(page, name)
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_focus_is_always_visible_on_exercise_pages(browser: Browser, built_site: Path,
+                                                   http_root: str):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for name in exercise_pages(built_site)[:3] + ["progress.html", "index.html"]:
+        page.goto(http_root + name)
+        problems += focus_problems(page, name)
+        if name.startswith("exercises/"):
+            answer_everything(page)
+            problems += focus_problems(page, f"{name} answered")
+    context.close()
+    assert problems == [], "\n".join(problems)
