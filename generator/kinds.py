@@ -23,6 +23,19 @@ MAX_SPEAKER = 40
 Reader = Callable[[Validator, Mapping, dict[str, Any]], "Question | None"]
 
 
+def _distinct(v: Validator, node: Mapping, text: str | None, number: int,
+              seen: dict[str, int], noun: str) -> bool:
+    """Report a text already used by an earlier sibling; remember it otherwise."""
+    if text is None:
+        return True
+    if text.casefold() in seen:
+        v.report(node.items["text"], f"{noun} {number} has the same text as {noun} "
+                 f"{seen[text.casefold()]}; expected a different {noun}")
+        return False
+    seen[text.casefold()] = number
+    return True
+
+
 def _options(v: Validator, node: Mapping, limits: tuple[int, int]
              ) -> tuple[list[Option], list[int], bool]:
     """Read options with text, feedback and `correct`; returns them, the correct numbers, ok."""
@@ -41,12 +54,8 @@ def _options(v: Validator, node: Mapping, limits: tuple[int, int]
         correct = v.boolean(option, "correct", False)
         if correct:
             correct_at.append(number)
-        if text is not None and text.casefold() in seen:
-            v.report(option.items["text"], f"option {number} has the same text as option "
-                     f"{seen[text.casefold()]}; expected different options")
+        if not _distinct(v, option, text, number, seen, "option"):
             ok = False
-        elif text is not None:
-            seen[text.casefold()] = number
         if text is None or feedback is None:
             ok = False
         else:
@@ -137,12 +146,8 @@ def _order(v: Validator, node: Mapping, base: dict[str, Any]) -> OrderQuestion |
             continue
         text = v.text(step, "text")
         why = v.text(step, "why")
-        if text is not None and text.casefold() in seen:
-            v.report(step.items["text"], f"step {number} has the same text as step "
-                     f"{seen[text.casefold()]}; expected distinct steps")
+        if not _distinct(v, step, text, number, seen, "step"):
             ok = False
-        elif text is not None:
-            seen[text.casefold()] = number
         if text is None or why is None:
             ok = False
         else:
