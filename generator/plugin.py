@@ -20,6 +20,21 @@ from .render import (INDEX_PAGE_PATH, PROGRESS_PAGE_PATH, exercise_page_path, re
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
 
+# Material 9.8 puts autocomplete="off" on two checkboxes in base.html, outside any block a
+# custom_dir can override; the Nu HTML checker reports each as an error on every page.
+MARKUP_FIXES = (
+    ('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"'),
+    ('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"'),
+)
+
+
+def fix_markup(output: str) -> str:
+    """Apply MARKUP_FIXES to a rendered page."""
+    for old, new in MARKUP_FIXES:
+        output = output.replace(old, new)
+    return output
+
+
 class SmallMomentsConfig(Config):
     """Options under `plugins: - small-moments:` in mkdocs.yml."""
 
@@ -31,7 +46,7 @@ def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
     for position, entry in enumerate(nav):
         if entry == INDEX_PAGE_PATH or (isinstance(entry, dict) and INDEX_PAGE_PATH in entry.values()):
             title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
-            nav[position] = {title: [INDEX_PAGE_PATH, *pages]}
+            nav[position] = {title: [{"All exercises": INDEX_PAGE_PATH}, *pages]}
             return True
         if isinstance(entry, dict):
             for children in entry.values():
@@ -74,6 +89,13 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                                   "from the exercises; remove or rename the file")
             files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return fix_markup(output)
+
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return fix_markup(output_content)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.exercises_dir))

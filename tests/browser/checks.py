@@ -119,9 +119,17 @@ def focus_problems(page: Page, name: str, stops: int = 200) -> list[str]:
         info = page.evaluate("""() => {
             const el = document.activeElement;
             if (!el || el === document.body) return null;
-            const style = getComputedStyle(el);
-            const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
-                || style.boxShadow !== 'none';
+            const shows = (node) => {
+                const style = getComputedStyle(node);
+                return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                    || style.boxShadow !== 'none';
+            };
+            // A visually hidden input (Material's toggles and tabs) shows focus on its label.
+            const box = el.getBoundingClientRect();
+            const hidden = box.width <= 1 || box.height <= 1 || getComputedStyle(el).opacity === '0';
+            const near = Array.from(el.labels || []);
+            if (el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL') near.push(el.nextElementSibling);
+            const visible = shows(el) || (hidden && near.some(shows));
             const label = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
                 (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
             return { label, visible, text: (el.textContent || el.value || '').trim().slice(0, 40),
@@ -137,15 +145,17 @@ def focus_problems(page: Page, name: str, stops: int = 200) -> list[str]:
     return problems
 
 
-def vnu_errors(files: list[Path]) -> tuple[list[str], list[str]]:
-    """Errors and warnings of the Nu HTML checker on the given files."""
+def vnu_errors(files: list[Path], base: Path | None = None) -> tuple[list[str], list[str]]:
+    """Errors and warnings of the Nu HTML checker on the given files, named relative to base."""
     java = shutil.which("java") or "java"
     result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always",
                              *map(str, files)], capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors, warnings = [], []
     for message in messages:
-        where = f"{Path(message.get('url', '')).name}:{message.get('lastLine', '?')}"
+        path = Path(message.get("url", "").removeprefix("file:"))
+        shown = path.relative_to(base) if base and path.is_relative_to(base) else path.name
+        where = f"{shown}:{message.get('lastLine', '?')}"
         text = f"{where}: {message['message']}"
         (errors if message["type"] == "error" else warnings).append(text)
     return errors, warnings

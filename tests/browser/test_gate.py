@@ -58,6 +58,8 @@ def test_every_page_keeps_to_its_origin_sets_no_cookie_and_stores_only_its_key(
         context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
         for name in site_pages(built_site):
+            if name == "404.html" and root.startswith("file:"):
+                continue  # a host serves it for unknown URLs; its links start at the host's root
             page.goto(root + name)
             page.wait_for_load_state("load")
             if name in exercise_pages(built_site):
@@ -122,12 +124,13 @@ def test_offline_copy_navigates_searches_and_runs_every_quiz(browser: Browser, b
 
 
 def test_without_javascript_every_page_reads_and_every_answer_opens(browser: Browser,
-                                                                    built_site: Path):
+                                                                    built_site: Path,
+                                                                    http_root: str):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     problems = []
     for name in site_pages(built_site):
-        page.goto(built_site.as_uri() + "/" + name)
+        page.goto(http_root + name)
         if not page.locator("article h1").first.is_visible():
             problems.append(f"{name}: no visible heading without JavaScript")
         if name not in exercise_pages(built_site):
@@ -147,7 +150,7 @@ def test_without_javascript_every_page_reads_and_every_answer_opens(browser: Bro
 def test_nu_checker_finds_no_error_on_generated_pages(built_site: Path):
     files = [built_site / name for name in exercise_pages(built_site)]
     files += [built_site / "exercises" / "index.html", built_site / "progress.html"]
-    errors, warnings = vnu_errors(files)
+    errors, warnings = vnu_errors(files, built_site)
     print("Nu checker warnings (allowed):", *warnings, sep="\n  ")
     assert errors == [], "\n".join(errors)
 
