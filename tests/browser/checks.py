@@ -185,3 +185,10 @@ def motion(page: Page, name: str) -> list[str]:
         return moving.slice(0, 5);
     }""")
     return [f"{name}: {entry} moves with prefers-reduced-motion" for entry in found]
+
+
+def open_all_exercises_from_nav(page: Page) -> None:
+    """Open the Exercises section of the main navigation and follow its "All exercises" link."""
+    nav = page.locator(".md-sidebar--primary")
+    nav.locator("label.md-nav__link", has_text="Exercises").click()
+    nav.get_by_role("link", name="All exercises", exact=True).click()

@@ -261,7 +261,10 @@ def test_export_erase_import_restores_my_progress_exactly(kinds_visit, tmp_path:
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
     assert all(text.endswith("Not started") for text in progress_text(page))
 
-    page.locator(".sm-import").set_input_files(str(exported))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import progress from a file").focus()
+        page.keyboard.press("Enter")
+    chooser.value.set_files(str(exported))
     expect(page.locator(".sm-progress__message")).to_have_text("Your progress was imported.")
     assert progress_text(page) == before
     page.reload()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import yaml
 from playwright.sync_api import Browser, expect
 
-from checks import (answer_everything, axe_violations, focus_problems, motion, outside_requests,
+from checks import (answer_everything, axe_violations, focus_problems, motion, open_all_exercises_from_nav,
+                    outside_requests,
                     overflow, pdf_text, site_pages, storage_problems, vnu_errors)
 from helpers import REPO
 
@@ -107,7 +109,7 @@ def test_offline_copy_navigates_searches_and_runs_every_quiz(browser: Browser, b
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     page.goto(root + "index.html")
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Exercises", exact=True).click()
+    open_all_exercises_from_nav(page)
     expect(page).to_have_url(root + "exercises/index.html")
     search = page.locator(".md-search__input")
     search.click()
@@ -167,9 +169,12 @@ def test_worksheets_print_without_navigation_or_answers_and_the_key_adds_them(
         if not 1 <= pages <= len(exercise["questions"]) + 2:
             problems.append(f"{name}: the worksheet has {pages} pages")
         for absent in ("Skip to content", "Search", "My progress", "Safety and limits",
-                       "Print worksheet", "Check"):
+                       "Print worksheet"):
             if absent in text:
                 problems.append(f"{name}: the worksheet prints '{absent}'")
+        for button in ("Check", "Try again", "Start over", "Show model replies"):
+            if re.search(rf"^\s*{button}\s*$", text, re.M):
+                problems.append(f"{name}: the worksheet prints the button '{button}'")
         for hidden in hidden_texts(exercise):
             if hidden in text:
                 problems.append(f"{name}: the worksheet prints an answer: {hidden[:50]}")

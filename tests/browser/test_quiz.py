@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 from playwright.sync_api import Page, expect
 
+from checks import open_all_exercises_from_nav
 from helpers import REPO
 
 EXERCISE = "notice-bids-everyday"
@@ -115,7 +116,7 @@ def test_search_finds_an_exercise(visit):
 def test_quiz_starts_after_instant_navigation(http_visit):
     page = http_visit.open("index.html")
     page.evaluate("window.__sameDocument = true")
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Exercises", exact=True).click()
+    open_all_exercises_from_nav(page)
     expect(page.locator("h1")).to_contain_text("Exercises")
     page.get_by_role("link", name="Spotting everyday bids").first.click()
     expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)

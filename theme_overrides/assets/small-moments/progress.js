@@ -81,6 +81,10 @@
       say(page, "Your progress was saved as the file small-moments-progress.json in your downloads.");
     });
 
+    page.querySelector(".sm-import-button").addEventListener("click", function () {
+      input.click();
+    });
+
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
