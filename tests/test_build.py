@@ -91,6 +91,21 @@ def test_every_local_link_in_the_built_site_resolves(real_site: Path):
     assert broken == []
 
 
+def test_every_exercise_page_links_back_to_its_guide_page(real_site: Path):
+    for path in sorted((REPO / "exercises").glob("*.yml")):
+        data = yaml.safe_load(path.read_text())
+        html = (real_site / "exercises" / f"{data['id']}.html").read_text()
+        target = "../" + data["page"].removesuffix(".md") + ".html"
+        assert f'href="{target}"' in html, f"{data['id']} does not link back to {data['page']}"
+
+
+def test_every_page_has_one_quick_exit_and_the_safety_link(real_site: Path):
+    for page in sorted(real_site.rglob("*.html")):
+        html = page.read_text()
+        assert html.count('class="sm-quick-exit"') == 1, page.name
+        assert re.search(r'href="(\.\./|/)?safety\.html">Safety and where to find help', html), page.name
+
+
 def test_no_page_refers_to_another_host_for_scripts_styles_or_fonts(real_site: Path):
     for page in real_site.rglob("*.html"):
         html = page.read_text()

@@ -165,6 +165,8 @@
     });
     if (SM.progress) SM.progress(root || document);
     if (SM.enhancePrint) SM.enhancePrint(root || document);
+    if (SM.enhanceDevice) SM.enhanceDevice(root || document);
+    if (SM.enhanceTerms) SM.enhanceTerms(root || document);
   };
 
   /* Material's document$ emits after instant navigation over http, but never on file://

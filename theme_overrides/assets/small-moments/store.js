@@ -3,7 +3,21 @@
   "use strict";
 
   var KEY = "small-moments:v1";
+  var PRIVATE = "small-moments:private";
   var state = { available: true, unreadable: false, memory: null };
+
+  /* A private visit keeps answers in this tab only (sessionStorage); otherwise localStorage. */
+  function isPrivate() {
+    try {
+      return window.sessionStorage.getItem(PRIVATE) === "on";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function area() {
+    return isPrivate() ? window.sessionStorage : window.localStorage;
+  }
 
   function empty() {
     return { version: 1, exercises: {} };
@@ -38,7 +52,7 @@
     if (state.memory) return state.memory;
     var raw;
     try {
-      raw = window.localStorage.getItem(KEY);
+      raw = area().getItem(KEY);
     } catch (error) {
       state.available = false;
       state.memory = empty();
@@ -59,7 +73,7 @@
       return false;
     }
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(data));
+      area().setItem(KEY, JSON.stringify(data));
       state.unreadable = false;
       return true;
     } catch (error) {
@@ -100,9 +114,32 @@
     erase: function () {
       state.memory = state.available ? null : empty();
       state.unreadable = false;
+      ["localStorage", "sessionStorage"].forEach(function (name) {
+        try {
+          window[name].removeItem(KEY);
+        } catch (error) { /* nothing stored to remove */ }
+      });
+    },
+
+    /* Whether this tab is on a private visit. */
+    isPrivate: isPrivate,
+
+    /* Start or end a private visit in this tab; ending it drops the tab's answers. */
+    setPrivate: function (on) {
       try {
-        window.localStorage.removeItem(KEY);
-      } catch (error) { /* nothing stored to remove */ }
+        if (on) {
+          window.sessionStorage.setItem(PRIVATE, "on");
+        } else {
+          window.sessionStorage.removeItem(PRIVATE);
+          window.sessionStorage.removeItem(KEY);
+        }
+      } catch (error) {
+        return false;
+      }
+      state.available = true;
+      state.unreadable = false;
+      state.memory = null;
+      return isPrivate() === on;
     },
 
     /* A sentence for the reader when progress cannot be kept, or null. */
