@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,7 +74,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises; "
                               "nothing was built and the site folder was left as it was.")
         if isinstance(config.nav, list):
-            pages = [{exercise.title: exercise_page_path(exercise)}
+            # Themes print nav titles unescaped; escape them here, as the page titles are.
+            pages = [{str(escape(exercise.title)): exercise_page_path(exercise)}
                      for exercise in self.collection.exercises]
             _expand_nav(config.nav, pages)
         return config

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import inline
 from .model import Exercise, fingerprint
 from .practices import PRACTICES
 
@@ -30,6 +31,8 @@ def _environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["fingerprint"] = fingerprint
+    module = env.get_template("inline.html.j2").module
+    env.globals["text"] = lambda value: module.render(inline.parse(value))  # type: ignore[attr-defined]
     return env
 
 

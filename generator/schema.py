@@ -41,7 +41,7 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
     """Turn a loaded document into an Exercise, or report every problem found in it.
 
     `pages`, when given, is the set of guide pages an exercise's `page` must be one of."""
-    v = Validator(path)
+    v = Validator(path, pages)
     node = v.mapping(root, "the exercise", REQUIRED, OPTIONAL)
     if node is None:
         return None, v.problems
@@ -49,8 +49,8 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
     if exercise_id is not None and expected_id is not None and exercise_id != expected_id:
         v.report(node.items["id"], f"found the id '{exercise_id}' in the file "
                  f"'{expected_id}.yml'; expected the id to match the file name ('{expected_id}')")
-    title = v.text(node, "title", MAX_TITLE)
-    summary = v.text(node, "summary", MAX_SUMMARY)
+    title = v.plain(node, "title", MAX_TITLE)
+    summary = v.plain(node, "summary", MAX_SUMMARY)
     minutes = v.integer(node, "minutes", *MINUTES)
     intro_text = v.text(node, "intro")
     page = _page(v, node, pages)

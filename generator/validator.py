@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from . import inline
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Problem
 
@@ -38,8 +39,9 @@ def suggest(word: str, choices: list[str]) -> str:
 class Validator:
     """Reads located nodes into model values, collecting problems instead of raising."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, pages: set[str] | None = None) -> None:
         self.path = path
+        self.pages = pages
         self.problems: list[Problem] = []
 
     def report(self, node: Node, message: str) -> None:
@@ -78,6 +80,21 @@ class Validator:
             return None
         if len(text) > max_len:
             self.report(value, f"{what} is {len(text)} characters long; expected at most {max_len}")
+            return None
+        refused = [problem for link in inline.links(inline.parse(text))
+                   if (problem := inline.link_problem(link, self.pages))]
+        for problem in refused:
+            self.report(value, f"in {what}, {problem}")
+        return None if refused else text
+
+    def plain(self, node: Mapping, key: str, max_len: int) -> str | None:
+        """Read a text field shown outside the page body (titles, summaries): no < or >."""
+        text = self.text(node, key, max_len)
+        if text is not None and ("<" in text or ">" in text):
+            found = "<" if "<" in text else ">"
+            self.report(node.items[key], f"found '{found}' in '{key}'; expected plain words "
+                        "without < or > (a title appears in menus and the browser tab, where "
+                        "they are not allowed)")
             return None
         return text
 

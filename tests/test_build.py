@@ -43,12 +43,15 @@ def test_generated_pages_are_listed_in_the_navigation(tmp_path: Path):
     assert re.search(r'<span class="md-ellipsis">\s*Tiny bids\s*</span>', home)
 
 
-def test_author_text_reaches_the_page_literally(tmp_path: Path):
-    text = VALID.replace("prompt: Sam sighs at the sink.", "prompt: Sam *sighs* at the <b>sink</b> & 1 [x](y).")
+def test_author_text_reaches_the_page_as_text_with_only_the_inline_subset(tmp_path: Path):
+    text = VALID.replace("prompt: Sam sighs at the sink. Which reply turns toward Sam?",
+                         "prompt: 'Sam *sighs* at the <b>sink</b> & `1` _x_ # [y](bids.md).'")
     make_project(tmp_path, {"tiny-bids.yml": text})
+    (tmp_path / "content" / "bids.md").write_text("# Bids\n")
     assert mkdocs_build(tmp_path).returncode == 0
     html = (tmp_path / "site" / "exercises" / "tiny-bids.html").read_text()
-    assert "Sam *sighs* at the &lt;b&gt;sink&lt;/b&gt; &amp; 1 [x](y)." in html
+    assert ('Sam <em>sighs</em> at the &lt;b&gt;sink&lt;/b&gt; &amp; `1` _x_ # '
+            '<a href="../bids.html">y</a>.') in html
 
 
 def test_answers_are_kept_out_of_the_search_index(tmp_path: Path):

@@ -19,7 +19,8 @@ def exercise_from(text: str):
 
 def test_page_has_every_option_with_a_radio_and_its_feedback_in_an_answer():
     page = render_exercise(exercise_from(VALID))
-    assert page.startswith('---\ntitle: "Tiny bids"\n')
+    assert page.startswith("---\n")
+    assert '\ntitle: "Tiny bids"\n' in page.split("\n---\n")[0]
     assert page.count('type="radio"') == 5
     assert 'name="tiny-sigh" value="1"' in page
     assert '<section class="sm-question" id="tiny-sigh"' in page

@@ -2,11 +2,18 @@
 (function (SM) {
   "use strict";
 
-  /* Append a paragraph of plain text to a region. */
+  /* Append text, a copy of a node, or a list of both to an element; never parses HTML. */
+  function append(element, parts) {
+    (Array.isArray(parts) ? parts : [parts]).forEach(function (part) {
+      element.appendChild(typeof part === "string" ? document.createTextNode(part) : part.cloneNode(true));
+    });
+  }
+
+  /* Append a paragraph of text (or copied nodes) to a region. */
   SM.say = function (region, className, text) {
     var paragraph = document.createElement("p");
     paragraph.className = className;
-    paragraph.textContent = text;
+    append(paragraph, text);
     region.appendChild(paragraph);
     return paragraph;
   };
@@ -22,7 +29,7 @@
         label.textContent = entry.label + " ";
         item.appendChild(label);
       }
-      item.appendChild(document.createTextNode(entry.text));
+      append(item, entry.text);
       list.appendChild(item);
     });
     region.appendChild(list);
@@ -52,6 +59,14 @@
   SM.text = function (root, selector) {
     var node = root.querySelector(selector);
     return node ? node.textContent.trim() : "";
+  };
+
+  /* A copy of an element's content (emphasis and links kept), by selector. */
+  SM.content = function (root, selector) {
+    var fragment = document.createDocumentFragment();
+    var node = root.querySelector(selector);
+    if (node) append(fragment, Array.from(node.childNodes));
+    return fragment;
   };
 
   /* Enable or disable every field of a question's form except its buttons. */

@@ -24,7 +24,7 @@
       question.querySelectorAll(".sm-answer__option").forEach(function (item) {
         var index = Number(item.getAttribute("data-sm-option"));
         var option = question.querySelector('.sm-option[data-sm-option="' + index + '"]');
-        var entry = { text: SM.text(option, "label") + " " + SM.text(item, ".sm-answer__feedback") };
+        var entry = { text: [SM.content(option, "label"), " ", SM.content(item, ".sm-answer__feedback")] };
         var chosen = picked.indexOf(index) !== -1;
         var correct = item.hasAttribute("data-sm-correct");
         if (chosen && correct) { entry.label = "Right to pick:"; right.push(entry); SM.badge(option, "Right to pick", "right"); }

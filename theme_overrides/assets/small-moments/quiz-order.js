@@ -74,7 +74,7 @@
         ? "Yes, that order works well."
         : "Not quite. Here is an order that helps, and why:");
       SM.list(feedback, "ol", Array.from(question.querySelectorAll(".sm-answer__step")).map(function (item) {
-        return { label: SM.text(item, ".sm-answer__verdict"), text: SM.text(item, ".sm-answer__feedback") };
+        return { label: SM.text(item, ".sm-answer__verdict"), text: SM.content(item, ".sm-answer__feedback") };
       }));
       return correct ? "right" : "wrong";
     },

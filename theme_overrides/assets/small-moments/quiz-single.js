@@ -33,11 +33,11 @@
       if (!correct) SM.badge(option(question, best), "Best answer", "best");
       SM.say(feedback, "sm-feedback__verdict",
         correct ? "Yes, that is the best choice." : "Not the best choice.");
-      SM.say(feedback, "sm-feedback__why", SM.text(answer(question, choice), ".sm-answer__feedback"));
+      SM.say(feedback, "sm-feedback__why", SM.content(answer(question, choice), ".sm-answer__feedback"));
       if (!correct) {
-        SM.say(feedback, "sm-feedback__best", "The best answer: " +
-          SM.text(option(question, best), "label"));
-        SM.say(feedback, "sm-feedback__why", SM.text(answer(question, best), ".sm-answer__feedback"));
+        SM.say(feedback, "sm-feedback__best", ["The best answer: ",
+          SM.content(option(question, best), "label")]);
+        SM.say(feedback, "sm-feedback__why", SM.content(answer(question, best), ".sm-answer__feedback"));
       }
       return correct ? "right" : "wrong";
     },

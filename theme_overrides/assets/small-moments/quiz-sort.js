@@ -39,7 +39,7 @@
         var answer = question.querySelector('.sm-answer__item[data-sm-item="' + index + '"]');
         var group = answer.getAttribute("data-sm-group");
         var label = labelOf(question, item, group);
-        var entry = { text: SM.text(item, "legend") + " " + SM.text(answer, ".sm-answer__feedback") };
+        var entry = { text: [SM.content(item, "legend"), " ", SM.content(answer, ".sm-answer__feedback")] };
         if (chosen[index] === group) {
           entry.label = label + ":";
           right.push(entry);

@@ -31,7 +31,7 @@
     check: function (question, answer, feedback) {
       SM.say(feedback, "sm-feedback__verdict", "Done. Here are some replies that could work:");
       SM.list(feedback, "ul", Array.from(question.querySelectorAll(".sm-answer__model")).map(function (item) {
-        return { text: item.textContent.trim() };
+        return { text: Array.from(item.childNodes) };
       }));
       SM.say(feedback, "sm-feedback__why",
         "There is no score here. Yours does not need to match: tick what is true of it below.");
