@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from . import json_schema
 from .collect import collect, guide_pages
+from .kinds import KINDS
+from .practices import PRACTICES
+from .render import render_starter
+from .validator import ID_PATTERN, suggest
 
 
 def _check(paths: list[str], content: str) -> int:
@@ -31,6 +37,36 @@ def _check(paths: list[str], content: str) -> int:
     return 0
 
 
+def _schema() -> int:
+    print(json.dumps(json_schema.build(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _new(exercise_id: str, practice: str, kind: str, folder: str) -> int:
+    problems = []
+    if not ID_PATTERN.match(exercise_id):
+        problems.append(f"found the id '{exercise_id}'; expected lowercase letters, digits and "
+                        "single hyphens, such as 'sigh-after-work'")
+    if practice not in PRACTICES:
+        problems.append(f"unknown practice '{practice}'{suggest(practice, list(PRACTICES))}; "
+                        f"expected one of: {', '.join(PRACTICES)}")
+    if kind not in KINDS:
+        problems.append(f"unknown kind '{kind}'{suggest(kind, list(KINDS))}; expected one of: "
+                        f"{', '.join(KINDS)}")
+    target = Path(folder) / f"{exercise_id}.yml"
+    if target.exists():
+        problems.append(f"{target} already exists; expected a new id (nothing was changed)")
+    if problems:
+        for problem in problems:
+            print(f"new: {problem}", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_starter(exercise_id, kind, PRACTICES[practice], str(target)),
+                      encoding="utf-8")
+    print(f"Wrote {target}. Change the words, then check it with: python -m generator check {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run a command; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m generator",
@@ -42,7 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--content", default="content", metavar="DIR",
                        help="the guide's content folder, to check each exercise's page "
                        "(default: content; skipped when it does not exist)")
+    commands.add_parser("schema", help="print the JSON Schema of the exercise format "
+                        "(python -m generator schema > exercises/schema.json)")
+    new = commands.add_parser("new", help="write a commented starter exercise that builds as it is")
+    new.add_argument("id", help="the new exercise's id, also its file name, such as 'sigh-after-work'")
+    new.add_argument("--practice", required=True, help=f"one of: {', '.join(PRACTICES)}")
+    new.add_argument("--kind", required=True, help=f"one of: {', '.join(KINDS)}")
+    new.add_argument("--dir", default="exercises", help="where to write it (default: exercises)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.paths, args.content)
+    if args.command == "schema":
+        return _schema()
+    if args.command == "new":
+        return _new(args.id, args.practice, args.kind, args.dir)
     return 2  # pragma: no cover - argparse rejects unknown commands

@@ -10,7 +10,7 @@ from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
@@ -101,4 +101,15 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.exercises_dir))
+        rebuild = server.builder
+
+        def rebuild_keeping_the_last_good_site() -> None:
+            # A bad save: the problems are already logged; MkDocs would add a traceback.
+            try:
+                rebuild()
+            except Abort:
+                log.error("The last good version of the site is still being served. "
+                          "Fix the problems above and save: the page reloads by itself.")
+
+        server.builder = rebuild_keeping_the_last_good_site
         return server

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Practice:
-    """A practice: its id as written in YAML and its title as shown to readers."""
+    """A practice: its id as written in YAML, its title as shown to readers, its guide page."""
 
     id: str
     title: str
+
+    @property
+    def page(self) -> str:
+        """The guide page that teaches it, relative to the content folder."""
+        return f"{self.id}.md" if self.id == "build-or-break" else f"practices/{self.id}.md"
 
 
 PRACTICES: dict[str, Practice] = {

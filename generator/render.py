@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from . import inline
 from .model import Exercise, fingerprint
-from .practices import PRACTICES
+from .practices import PRACTICES, Practice
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -70,3 +70,9 @@ def render_index(exercises: Iterable[Exercise]) -> str:
 def render_progress(exercises: Iterable[Exercise]) -> str:
     """The My progress page: every exercise by practice; the runtime fills in each state."""
     return _ENV.get_template("progress.md.j2").render(groups=_by_practice(exercises))
+
+
+def render_starter(exercise_id: str, kind: str, practice: Practice, path: str) -> str:
+    """A commented starter exercise file of one kind that validates as it is."""
+    return _ENV.get_template("starter.yml.j2").render(id=exercise_id, kind=kind,
+                                                      practice=practice, path=path)

@@ -1,4 +1,4 @@
-"""`mkdocs serve`: editing an exercise's YAML reloads the open page with the new text."""
+"""`mkdocs serve`: editing an exercise's YAML reloads the open page; a bad save keeps the last good one."""
 
 from __future__ import annotations
 
@@ -50,8 +50,22 @@ def test_editing_an_exercise_reloads_the_served_page(tmp_path: Path, browser):
         file.write_text(VALID.replace("Sam sighs at the sink.", "Sam sighs at the window."))
         expect(page.locator("#tiny-sigh legend")).to_have_text(
             "Sam sighs at the window. Which reply turns toward Sam?", timeout=30_000)
+
+        file.write_text(VALID.replace("Sam sighs at the sink.", "Sam sighs at the door.")
+                        .replace("feedback: Scrolling on", "feedbak: Scrolling on"))
+        time.sleep(4)  # the rebuild runs and fails
+        page.reload()
+        expect(page.locator("#tiny-sigh legend")).to_have_text(
+            "Sam sighs at the window. Which reply turns toward Sam?")
+
+        file.write_text(VALID.replace("Sam sighs at the sink.", "Sam sighs at the door."))
+        expect(page.locator("#tiny-sigh legend")).to_have_text(
+            "Sam sighs at the door. Which reply turns toward Sam?", timeout=30_000)
         context.close()
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
     assert "Traceback" not in output
+    assert ("exercises/tiny-bids.yml:16:9: unknown key 'feedbak' in option 1 — did you mean "
+            "'feedback'?") in output
+    assert "The last good version of the site is still being served." in output
