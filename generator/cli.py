@@ -11,7 +11,8 @@ from . import json_schema
 from .collect import collect, guide_pages
 from .kinds import KINDS
 from .practices import PRACTICES
-from .render import render_starter
+from .render import generated_pages, render_starter
+from .urls import manifest, public_urls
 from .validator import ID_PATTERN, suggest
 
 
@@ -34,6 +35,18 @@ def _check(paths: list[str], content: str) -> int:
     count = len(result.exercises)
     print(f"All good: {count} exercise{'s' if count != 1 else ''}, "
           f"{questions} question{'s' if questions != 1 else ''}.")
+    return 0
+
+
+def _urls(content: str) -> int:
+    pages = guide_pages(Path(content))
+    result = collect([Path("exercises")], pages=pages)
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    every_page = sorted(pages | set(generated_pages(result.exercises)))
+    print(manifest(public_urls(every_page, result.exercises)), end="")
     return 0
 
 
@@ -80,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
                        "(default: content; skipped when it does not exist)")
     commands.add_parser("schema", help="print the JSON Schema of the exercise format "
                         "(python -m generator schema > exercises/schema.json)")
+    urls = commands.add_parser("urls", help="print every public address of the site "
+                               "(python -m generator urls > published-urls.txt)")
+    urls.add_argument("--content", default="content", metavar="DIR")
     new = commands.add_parser("new", help="write a commented starter exercise that builds as it is")
     new.add_argument("id", help="the new exercise's id, also its file name, such as 'sigh-after-work'")
     new.add_argument("--practice", required=True, help=f"one of: {', '.join(PRACTICES)}")
@@ -88,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.paths, args.content)
+    if args.command == "urls":
+        return _urls(args.content)
     if args.command == "schema":
         return _schema()
     if args.command == "new":

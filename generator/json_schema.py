@@ -108,6 +108,9 @@ def build() -> Json:
         "minutes": {"type": "integer", "minimum": schema.MINUTES[0],
                     "maximum": schema.MINUTES[1], "description": "About how long it takes."},
         "intro": _text("Opening paragraphs; a blank line starts a new one."),
+        "discussion": _list(_text("An open question.", schema.MAX_PROMPT), schema.DISCUSSION,
+                            "Questions to talk over afterwards, alone, together or with a "
+                            "counselor."),
         "questions": _list(_question(), schema.QUESTIONS, "The questions, in order."),
     }, list(schema.REQUIRED), "")
     return {"$schema": "http://json-schema.org/draft-07/schema#",

@@ -137,6 +137,7 @@ class Exercise:
     intro: tuple[str, ...]
     questions: tuple[Question, ...]
     source: str
+    discussion: tuple[str, ...] = ()
 
 
 def fingerprint(question: Question) -> str:

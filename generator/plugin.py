@@ -15,8 +15,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .collect import Collection, collect, guide_pages
-from .render import (INDEX_PAGE_PATH, PROGRESS_PAGE_PATH, exercise_page_path, render_exercise,
-                     render_index, render_progress)
+from .render import INDEX_PAGE_PATH, exercise_page_path, generated_pages, render_redirect
+from .urls import LinkPlan, manifest, plan
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -40,6 +40,8 @@ class SmallMomentsConfig(Config):
     """Options under `plugins: - small-moments:` in mkdocs.yml."""
 
     exercises_dir = c.Type(str, default="exercises")
+    published = c.Type(str, default="published-urls.txt")
+    redirects = c.Type(str, default="redirects.yml")
 
 
 def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
@@ -62,17 +64,28 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def __init__(self) -> None:
         self.collection = Collection()
         self.exercises_dir = Path("exercises")
+        self.links = LinkPlan([], [], {}, {})
+        self.pages: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
         self.exercises_dir = project / self.config.exercises_dir
-        self.collection = collect([self.exercises_dir], pages=guide_pages(Path(config.docs_dir)))
-        if not self.collection.ok:
-            for problem in self.collection.problems:
+        content = guide_pages(Path(config.docs_dir))
+        self.collection = collect([self.exercises_dir], pages=content)
+        problems = list(self.collection.problems)
+        if self.collection.ok:
+            self.pages = generated_pages(self.collection.exercises)
+            self.links = plan(project, sorted(content | set(self.pages)), self.collection.exercises,
+                              self.config.published, self.config.redirects)
+            problems += self.links.problems
+        if problems:
+            for problem in problems:
                 log.error(str(problem))
-            count = len(self.collection.problems)
-            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises; "
-                              "nothing was built and the site folder was left as it was.")
+            count = len(problems)
+            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises or "
+                              "links; nothing was built and the site folder was left as it was.")
+        if self.links.aliases:
+            self.pages = generated_pages(self.collection.exercises, self.links.aliases)
         if isinstance(config.nav, list):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
             pages = [{str(escape(exercise.title)): exercise_page_path(exercise)}
@@ -81,10 +94,10 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        generated = {INDEX_PAGE_PATH: render_index(self.collection.exercises),
-                     PROGRESS_PAGE_PATH: render_progress(self.collection.exercises)}
-        for exercise in self.collection.exercises:
-            generated[exercise_page_path(exercise)] = render_exercise(exercise)
+        generated = dict(self.pages)
+        generated["urls.txt"] = manifest(self.links.urls)
+        for old, page in self.links.redirects.items():
+            generated[old] = render_redirect(str(page["target"]), dict(page["anchors"]))  # type: ignore[call-overload]
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} exists, but that page is generated "

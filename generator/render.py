@@ -48,9 +48,28 @@ INDEX_PAGE_PATH = "exercises/index.md"
 PROGRESS_PAGE_PATH = "progress.md"
 
 
-def render_exercise(exercise: Exercise) -> str:
-    """The Markdown page (an HTML block that works without JavaScript) for one exercise."""
-    return _ENV.get_template("exercise.md.j2").render(exercise=exercise)
+def generated_pages(exercises: Iterable[Exercise],
+                    aliases: dict[str, dict[str, list[str]]] | None = None) -> dict[str, str]:
+    """Every page made from the exercises, by its path in the content folder."""
+    exercises = list(exercises)
+    aliases = aliases or {}
+    pages = {INDEX_PAGE_PATH: render_index(exercises), PROGRESS_PAGE_PATH: render_progress(exercises)}
+    for exercise in exercises:
+        path = exercise_page_path(exercise)
+        pages[path] = render_exercise(exercise, aliases.get(path[:-3] + ".html"))
+    return pages
+
+
+def render_exercise(exercise: Exercise, aliases: dict[str, list[str]] | None = None) -> str:
+    """The Markdown page (an HTML block that works without JavaScript) for one exercise.
+
+    `aliases` maps a question id to old anchors that should still land on it."""
+    return _ENV.get_template("exercise.md.j2").render(exercise=exercise, aliases=aliases or {})
+
+
+def render_redirect(target: str, anchors: dict[str, str]) -> str:
+    """A standalone page that sends an old address on to its new one, also from file://."""
+    return _ENV.get_template("redirect.html.j2").render(target=target, anchors=anchors)
 
 
 def _by_practice(exercises: Iterable[Exercise]) -> list[tuple[object, list[Exercise]]]:

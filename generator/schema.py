@@ -18,7 +18,9 @@ MINUTES = (1, 60)
 QUESTIONS = (1, 40)
 PAGE_PATTERN = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md$")
 REQUIRED = ("id", "title", "practice", "page", "summary", "minutes", "questions")
-OPTIONAL = ("intro",)
+OPTIONAL = ("intro", "discussion")
+DISCUSSION = (1, 5)
+MAX_PROMPT = 200
 
 
 def _page(v: Validator, node: Mapping, pages: set[str] | None) -> str | None:
@@ -53,6 +55,9 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
     summary = v.plain(node, "summary", MAX_SUMMARY)
     minutes = v.integer(node, "minutes", *MINUTES)
     intro_text = v.text(node, "intro")
+    prompts = [v.scalar_text(item, f"prompt {number} of 'discussion'", MAX_PROMPT)
+               for number, item in enumerate(v.sequence(node, "discussion", *DISCUSSION,
+                                                        "prompts"), start=1)]
     page = _page(v, node, pages)
     practice = None
     practice_name = v.text(node, "practice", MAX_ID)
@@ -79,7 +84,8 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
         return None, v.problems
     intro = tuple(part.strip() for part in re.split(r"\n\s*\n", intro_text or "") if part.strip())
     exercise = Exercise(exercise_id, title, practice, page, summary, minutes,  # type: ignore[arg-type]
-                        intro, tuple(questions), path)
+                        intro, tuple(questions), path,
+                        tuple(prompt for prompt in prompts if prompt is not None))
     return exercise, v.problems
 
 
