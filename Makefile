@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check clean tools
+.PHONY: serve site bundle test check clean tools
 
 # Recreate the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -21,6 +21,11 @@ serve: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The whole site as dist/small-moments-<version>.zip, to share where it is not hosted.
+DIST ?= dist
+bundle: site
+	$(BIN)/python -m generator bundle --site site --dist $(DIST)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check

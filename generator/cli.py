@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import json_schema
+from .bundle import bundle
 from .collect import collect, guide_pages
 from .kinds import KINDS
 from .practices import PRACTICES
@@ -47,6 +48,16 @@ def _urls(content: str) -> int:
         return 1
     every_page = sorted(pages | set(generated_pages(result.exercises)))
     print(manifest(public_urls(every_page, result.exercises)), end="")
+    return 0
+
+
+def _bundle(site: str, dist: str) -> int:
+    try:
+        target = bundle(Path(site), Path(dist))
+    except FileNotFoundError as error:
+        print(f"bundle: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target}: unzip it anywhere and open small-moments/index.html.")
     return 0
 
 
@@ -96,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     urls = commands.add_parser("urls", help="print every public address of the site "
                                "(python -m generator urls > published-urls.txt)")
     urls.add_argument("--content", default="content", metavar="DIR")
+    pack = commands.add_parser("bundle", help="zip the built site for opening from a folder")
+    pack.add_argument("--site", default="site")
+    pack.add_argument("--dist", default="dist")
     new = commands.add_parser("new", help="write a commented starter exercise that builds as it is")
     new.add_argument("id", help="the new exercise's id, also its file name, such as 'sigh-after-work'")
     new.add_argument("--practice", required=True, help=f"one of: {', '.join(PRACTICES)}")
@@ -106,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.paths, args.content)
     if args.command == "urls":
         return _urls(args.content)
+    if args.command == "bundle":
+        return _bundle(args.site, args.dist)
     if args.command == "schema":
         return _schema()
     if args.command == "new":

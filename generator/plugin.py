@@ -12,10 +12,12 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .assets import RUNTIME_DIR, minify_folder
 from .collect import Collection, collect, guide_pages
-from .render import INDEX_PAGE_PATH, exercise_page_path, generated_pages, render_redirect
+from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, exercise_page_path, generated_pages,
+                     qr_codes, render_redirect)
 from .urls import LinkPlan, manifest, plan
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
@@ -42,6 +44,7 @@ class SmallMomentsConfig(Config):
     exercises_dir = c.Type(str, default="exercises")
     published = c.Type(str, default="published-urls.txt")
     redirects = c.Type(str, default="redirects.yml")
+    public_url = c.Type(str, default="")
 
 
 def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
@@ -74,7 +77,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.collection = collect([self.exercises_dir], pages=content)
         problems = list(self.collection.problems)
         if self.collection.ok:
-            self.pages = generated_pages(self.collection.exercises)
+            self.pages = generated_pages(self.collection.exercises,
+                                         public_url=self.config.public_url)
             self.links = plan(project, sorted(content | set(self.pages)), self.collection.exercises,
                               self.config.published, self.config.redirects)
             problems += self.links.problems
@@ -85,7 +89,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises or "
                               "links; nothing was built and the site folder was left as it was.")
         if self.links.aliases:
-            self.pages = generated_pages(self.collection.exercises, self.links.aliases)
+            self.pages = generated_pages(self.collection.exercises, self.links.aliases,
+                                         self.config.public_url)
         if isinstance(config.nav, list):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
             pages = [{str(escape(exercise.title)): exercise_page_path(exercise)}
@@ -96,13 +101,18 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         generated = dict(self.pages)
         generated["urls.txt"] = manifest(self.links.urls)
+        generated.update(qr_codes(self.collection.exercises, self.config.public_url))
         for old, page in self.links.redirects.items():
             generated[old] = render_redirect(str(page["target"]), dict(page["anchors"]))  # type: ignore[call-overload]
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} exists, but that page is generated "
                                   "from the exercises; remove or rename the file")
-            files.append(File.generated(config, src_uri, content=content))
+            # The assignment page is reached from a counselor's link, not from the menu.
+            hidden = src_uri == ASSIGNMENT_PAGE_PATH or not src_uri.endswith(".md")
+            files.append(File.generated(config, src_uri, content=content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if hidden
+                                        else InclusionLevel.UNDEFINED))
         return files
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
@@ -111,6 +121,9 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
         return fix_markup(output_content)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        minify_folder(Path(config.site_dir) / RUNTIME_DIR)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.exercises_dir))

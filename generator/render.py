@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from . import inline
 from .model import Exercise, fingerprint
 from .practices import PRACTICES, Practice
+from .qr import qr_svg
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -46,25 +47,73 @@ def exercise_page_path(exercise: Exercise) -> str:
 
 INDEX_PAGE_PATH = "exercises/index.md"
 PROGRESS_PAGE_PATH = "progress.md"
+CATALOG_PAGE_PATH = "catalog.md"
+ASSIGNMENT_PAGE_PATH = "assignment.md"
+NOTE_CAP = 300
+KIND_NAMES = {"single": "choose one", "multiple": "choose all that apply", "sort": "sort",
+              "order": "put in order", "write": "write your own"}
+
+
+def kinds_of(exercise: Exercise) -> str:
+    """The kinds of question in an exercise, in plain words, in order of first use."""
+    return ", ".join(dict.fromkeys(KIND_NAMES[question.kind] for question in exercise.questions))
 
 
 def generated_pages(exercises: Iterable[Exercise],
-                    aliases: dict[str, dict[str, list[str]]] | None = None) -> dict[str, str]:
+                    aliases: dict[str, dict[str, list[str]]] | None = None,
+                    public_url: str = "") -> dict[str, str]:
     """Every page made from the exercises, by its path in the content folder."""
     exercises = list(exercises)
     aliases = aliases or {}
-    pages = {INDEX_PAGE_PATH: render_index(exercises), PROGRESS_PAGE_PATH: render_progress(exercises)}
+    pages = {INDEX_PAGE_PATH: render_index(exercises), PROGRESS_PAGE_PATH: render_progress(exercises),
+             CATALOG_PAGE_PATH: render_catalog(exercises, public_url),
+             ASSIGNMENT_PAGE_PATH: render_assignment(exercises)}
     for exercise in exercises:
         path = exercise_page_path(exercise)
-        pages[path] = render_exercise(exercise, aliases.get(path[:-3] + ".html"))
+        pages[path] = render_exercise(exercise, aliases.get(path[:-3] + ".html"), public_url)
     return pages
 
 
-def render_exercise(exercise: Exercise, aliases: dict[str, list[str]] | None = None) -> str:
+def permalink(exercise: Exercise, public_url: str) -> str:
+    """The exercise's absolute permanent link, or "" when the published address is not known."""
+    if not public_url:
+        return ""
+    return public_url.rstrip("/") + "/" + exercise_page_path(exercise)[:-3] + ".html"
+
+
+def qr_path(exercise: Exercise) -> str:
+    """Where the QR code of an exercise's permanent link is written in the site."""
+    return f"assets/qr/{exercise.id}.svg"
+
+
+def render_exercise(exercise: Exercise, aliases: dict[str, list[str]] | None = None,
+                    public_url: str = "") -> str:
     """The Markdown page (an HTML block that works without JavaScript) for one exercise.
 
     `aliases` maps a question id to old anchors that should still land on it."""
-    return _ENV.get_template("exercise.md.j2").render(exercise=exercise, aliases=aliases or {})
+    return _ENV.get_template("exercise.md.j2").render(
+        exercise=exercise, aliases=aliases or {}, permalink=permalink(exercise, public_url),
+        qr=qr_path(exercise))
+
+
+def qr_codes(exercises: Iterable[Exercise], public_url: str) -> dict[str, str]:
+    """SVG files of each exercise's permanent link, by path in the site; none without an address."""
+    if not public_url:
+        return {}
+    return {qr_path(exercise): qr_svg(permalink(exercise, public_url)) for exercise in exercises}
+
+
+def render_catalog(exercises: Iterable[Exercise], public_url: str = "") -> str:
+    """The counselors' catalog: every exercise with copy-link and assignment controls."""
+    exercises = list(exercises)
+    return _ENV.get_template("catalog.md.j2").render(
+        groups=_by_practice(exercises), kinds={e.id: kinds_of(e) for e in exercises},
+        public_url=public_url, note_cap=NOTE_CAP)
+
+
+def render_assignment(exercises: Iterable[Exercise]) -> str:
+    """The page a client opens from an assignment link; the runtime fills it in."""
+    return _ENV.get_template("assignment.md.j2").render(exercises=list(exercises), note_cap=NOTE_CAP)
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pypdf
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from helpers import REPO
 
@@ -23,6 +23,12 @@ STILL = ("*, *::before, *::after { transition: none !important; animation: none 
          "caret-color: transparent !important; }")
 OUR_KEY = "small-moments:v1"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def exercise_pages(site: Path) -> list[str]:
+    """Every generated exercise page of a built site."""
+    return [page for page in site_pages(site) if page.startswith("exercises/") and
+            page != "exercises/index.html"]
 
 
 def site_pages(site: Path) -> list[str]:
@@ -192,3 +198,27 @@ def open_all_exercises_from_nav(page: Page) -> None:
     nav = page.locator(".md-sidebar--primary")
     nav.locator("label.md-nav__link", has_text="Exercises").click()
     nav.get_by_role("link", name="All exercises", exact=True).click()
+
+
+def check_offline_copy(browser: Browser, copy: Path) -> None:
+    """From a copy of the site opened from file://: navigate, search, run every quiz, stay local."""
+    root = copy.as_uri() + "/"
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(root + "index.html")
+    open_all_exercises_from_nav(page)
+    expect(page).to_have_url(root + "exercises/index.html")
+    search = page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially("sigh", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    for name in exercise_pages(copy):
+        page.goto(root + name)
+        question = page.locator(".sm-question").first
+        expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
+        answer_everything(page)
+        expect(question.locator(".sm-feedback")).not_to_be_empty()
+    assert outside_requests(requests, "file://") == []
+    context.close()

@@ -9,15 +9,10 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Browser, expect
 
-from checks import (answer_everything, axe_violations, focus_problems, motion, open_all_exercises_from_nav,
+from checks import (answer_everything, check_offline_copy, exercise_pages, axe_violations, focus_problems, motion, open_all_exercises_from_nav,
                     outside_requests,
                     overflow, pdf_text, site_pages, storage_problems, vnu_errors)
 from helpers import REPO
-
-
-def exercise_pages(site: Path) -> list[str]:
-    return [page for page in site_pages(site) if page.startswith("exercises/") and
-            page != "exercises/index.html"]
 
 
 def authored(page: str) -> dict:
@@ -103,26 +98,7 @@ def test_offline_copy_navigates_searches_and_runs_every_quiz(browser: Browser, b
                                                              tmp_path: Path):
     copy = tmp_path / "unzipped" / "small-moments"
     shutil.copytree(built_site, copy)
-    root = copy.as_uri() + "/"
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.goto(root + "index.html")
-    open_all_exercises_from_nav(page)
-    expect(page).to_have_url(root + "exercises/index.html")
-    search = page.locator(".md-search__input")
-    search.click()
-    search.press_sequentially("sigh", delay=30)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
-    for name in exercise_pages(built_site):
-        page.goto(root + name)
-        question = page.locator(".sm-question").first
-        expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
-        answer_everything(page)
-        expect(question.locator(".sm-feedback")).not_to_be_empty()
-    assert outside_requests(requests, "file://") == []
-    context.close()
+    check_offline_copy(browser, copy)
 
 
 def test_without_javascript_every_page_reads_and_every_answer_opens(browser: Browser,

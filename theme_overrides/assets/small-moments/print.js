@@ -33,6 +33,10 @@
       var exercise = bar.closest(".sm-exercise");
       bar.setAttribute("data-sm-ready", "");
       bar.hidden = false;
+      /* Without a published address, the worksheet names the address it was printed from. */
+      exercise.querySelectorAll(".sm-print-link__url[data-sm-fill]").forEach(function (node) {
+        node.textContent = window.location.href.split("#")[0];
+      });
       bar.querySelector(".sm-print__sheet").addEventListener("click", function () {
         printWith(exercise, false);
       });

@@ -120,6 +120,14 @@
     render(page);
   }
 
+  /* Show the reader's progress on one `.sm-progress__item` (used by other pages too). */
+  SM.describeProgress = function (item) {
+    var entry = SM.store.all().exercises[item.getAttribute("data-sm-exercise")] || { answers: {} };
+    var state = item.querySelector(".sm-progress__state");
+    state.textContent = describe(item, entry);
+    state.hidden = false;
+  };
+
   /* Called by the quiz runtime on every page load and instant navigation. */
   SM.progress = function (root) {
     root.querySelectorAll(".sm-progress:not([data-sm-ready])").forEach(enhance);

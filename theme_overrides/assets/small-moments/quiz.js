@@ -164,9 +164,12 @@
       enhanceExercise(exercise);
     });
     if (SM.progress) SM.progress(root || document);
+    if (SM.enhanceSummary) SM.enhanceSummary(root || document);
     if (SM.enhancePrint) SM.enhancePrint(root || document);
     if (SM.enhanceDevice) SM.enhanceDevice(root || document);
     if (SM.enhanceTerms) SM.enhanceTerms(root || document);
+    if (SM.enhanceCatalog) SM.enhanceCatalog(root || document);
+    if (SM.enhanceAssignment) SM.enhanceAssignment(root || document);
   };
 
   /* Material's document$ emits after instant navigation over http, but never on file://

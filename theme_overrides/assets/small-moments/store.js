@@ -45,6 +45,14 @@
       result.exercises[id] = { answers: answers };
       if (typeof entry.finishedAt === "string") result.exercises[id].finishedAt = entry.finishedAt;
     });
+    var assignment = data.assignment;
+    if (isObject(assignment) && Array.isArray(assignment.ids) && typeof assignment.note === "string") {
+      result.assignment = {
+        ids: assignment.ids.filter(function (id) { return typeof id === "string"; }),
+        note: assignment.note,
+        savedAt: typeof assignment.savedAt === "string" ? assignment.savedAt : ""
+      };
+    }
     return result;
   }
 
@@ -102,6 +110,18 @@
       change(entry);
       if (Object.keys(entry.answers).length || entry.finishedAt) data.exercises[id] = entry;
       else delete data.exercises[id];
+      return write(data);
+    },
+
+    /* The practice a counselor's link gave, as { ids, note, savedAt }, or null. */
+    assignment: function () {
+      return read().assignment || null;
+    },
+
+    /* Keep a counselor's practice list on this device. */
+    setAssignment: function (assignment) {
+      var data = read();
+      data.assignment = assignment;
       return write(data);
     },
 
