@@ -42,6 +42,15 @@ def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, buil
             if name in exercise_pages(built_site):
                 answer_everything(page)
                 problems += axe_violations(page, f"{name} answered ({scheme})")
+            elif name == "catalog.html":
+                page.locator(".sm-catalog__pick").first.check()
+                page.get_by_role("button", name="Make the link").click()
+                problems += axe_violations(page, f"{name} with a link made ({scheme})")
+                page.goto(page.get_by_label("The assignment link").input_value() + "&x=1")
+                problems += axe_violations(page, f"assignment.html from a link ({scheme})")
+            elif name == "progress.html":
+                page.get_by_role("button", name="Show my summary").click()
+                problems += axe_violations(page, f"{name} with the summary ({scheme})")
         context.close()
     assert problems == [], "\n".join(problems)
 
@@ -127,7 +136,8 @@ def test_without_javascript_every_page_reads_and_every_answer_opens(browser: Bro
 
 def test_nu_checker_finds_no_error_on_generated_pages(built_site: Path):
     files = [built_site / name for name in exercise_pages(built_site)]
-    files += [built_site / "exercises" / "index.html", built_site / "progress.html"]
+    files += [built_site / name for name in ("exercises/index.html", "progress.html", "catalog.html",
+                                             "assignment.html")]
     errors, warnings = vnu_errors(files, built_site)
     print("Nu checker warnings (allowed):", *warnings, sep="\n  ")
     assert errors == [], "\n".join(errors)
