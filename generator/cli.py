@@ -10,6 +10,8 @@ from pathlib import Path
 from . import json_schema
 from .bundle import bundle
 from .collect import collect, guide_pages
+from .daily import Daily, load_daily
+from .problems import sort_problems
 from .kinds import KINDS
 from .practices import PRACTICES
 from .render import generated_pages, render_starter
@@ -21,21 +23,25 @@ def _check(paths: list[str], content: str) -> int:
     folder = Path(content)
     pages = guide_pages(folder) if folder.is_dir() else None
     result = collect([Path(path) for path in paths or ["exercises"]], pages=pages)
-    for problem in result.problems:
+    daily = load_daily(Path("daily"), Path(".")) if not paths else Daily()
+    problems = sort_problems(result.problems + daily.problems)
+    for problem in problems:
         print(problem, file=sys.stderr)
     if not result.files and not result.problems:
         print(f"No exercise files (.yml) found in: {', '.join(paths or ['exercises'])}",
               file=sys.stderr)
         return 1
-    if result.problems:
-        count = len(result.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {result.files} "
-              f"file{'s' if result.files != 1 else ''}.", file=sys.stderr)
+    if problems:
+        count, files = len(problems), len({problem.path for problem in problems})
+        print(f"{count} problem{'s' if count != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''}.", file=sys.stderr)
         return 1
     questions = sum(len(exercise.questions) for exercise in result.exercises)
     count = len(result.exercises)
+    extra = (f", {len(daily.moments)} daily moments, {len(daily.rituals)} rituals"
+             if daily.moments or daily.rituals else "")
     print(f"All good: {count} exercise{'s' if count != 1 else ''}, "
-          f"{questions} question{'s' if questions != 1 else ''}.")
+          f"{questions} question{'s' if questions != 1 else ''}{extra}.")
     return 0
 
 
@@ -46,7 +52,8 @@ def _urls(content: str) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         return 1
-    every_page = sorted(pages | set(generated_pages(result.exercises)))
+    daily = load_daily(Path("daily"), Path("."))
+    every_page = sorted(pages | set(generated_pages(result.exercises, rituals=daily.rituals)))
     print(manifest(public_urls(every_page, result.exercises)), end="")
     return 0
 

@@ -16,8 +16,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .assets import RUNTIME_DIR, minify_folder
 from .collect import Collection, collect, guide_pages
-from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, exercise_page_path, generated_pages,
-                     qr_codes, render_redirect)
+from .daily import Daily, load_daily
+from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, TODAY_MARKER, exercise_page_path,
+                     generated_pages, qr_codes, render_redirect, render_today)
 from .urls import LinkPlan, manifest, plan
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
@@ -45,6 +46,7 @@ class SmallMomentsConfig(Config):
     published = c.Type(str, default="published-urls.txt")
     redirects = c.Type(str, default="redirects.yml")
     public_url = c.Type(str, default="")
+    daily_dir = c.Type(str, default="daily")
 
 
 def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
@@ -67,30 +69,34 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def __init__(self) -> None:
         self.collection = Collection()
         self.exercises_dir = Path("exercises")
+        self.daily_dir = Path("daily")
+        self.daily = Daily()
         self.links = LinkPlan([], [], {}, {})
         self.pages: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
         self.exercises_dir = project / self.config.exercises_dir
+        self.daily_dir = project / self.config.daily_dir
         content = guide_pages(Path(config.docs_dir))
         self.collection = collect([self.exercises_dir], pages=content)
-        problems = list(self.collection.problems)
+        self.daily = load_daily(self.daily_dir, project)
+        problems = list(self.collection.problems) + self.daily.problems
         if self.collection.ok:
-            self.pages = generated_pages(self.collection.exercises,
-                                         public_url=self.config.public_url)
-            self.links = plan(project, sorted(content | set(self.pages)), self.collection.exercises,
+            pages = generated_pages(self.collection.exercises, public_url=self.config.public_url,
+                                    rituals=self.daily.rituals)
+            self.links = plan(project, sorted(content | set(pages)), self.collection.exercises,
                               self.config.published, self.config.redirects)
             problems += self.links.problems
         if problems:
             for problem in problems:
                 log.error(str(problem))
             count = len(problems)
-            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises or "
-                              "links; nothing was built and the site folder was left as it was.")
-        if self.links.aliases:
-            self.pages = generated_pages(self.collection.exercises, self.links.aliases,
-                                         self.config.public_url)
+            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises, "
+                              "daily files or links; nothing was built and the site folder was "
+                              "left as it was.")
+        self.pages = generated_pages(self.collection.exercises, self.links.aliases,
+                                     self.config.public_url, self.daily.rituals)
         if isinstance(config.nav, list):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
             pages = [{str(escape(exercise.title)): exercise_page_path(exercise)}
@@ -115,6 +121,11 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                                         else InclusionLevel.UNDEFINED))
         return files
 
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if TODAY_MARKER in markdown and self.daily.moments:
+            return markdown.replace(TODAY_MARKER, render_today(self.daily.moments))
+        return markdown
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return fix_markup(output)
 
@@ -127,6 +138,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.exercises_dir))
+        if self.daily_dir.is_dir():
+            server.watch(str(self.daily_dir))
         rebuild = server.builder
 
         def rebuild_keeping_the_last_good_site() -> None:

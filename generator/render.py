@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from . import inline
 from .model import Exercise, fingerprint
+from .daily import Moment, Ritual, daily_order
 from .practices import PRACTICES, Practice
 from .qr import qr_svg
 
@@ -50,6 +51,11 @@ PROGRESS_PAGE_PATH = "progress.md"
 CATALOG_PAGE_PATH = "catalog.md"
 ASSIGNMENT_PAGE_PATH = "assignment.md"
 NOTE_CAP = 300
+TRACKER_NOTE_CAP = 200
+# A line in a guide page (the home page) that the day's small moment replaces.
+TODAY_MARKER = "<!-- small-moments: today -->"
+TRACKER_PAGE_PATH = "bid-tracker.md"
+PLANNER_PAGE_PATH = "ritual-planner.md"
 KIND_NAMES = {"single": "choose one", "multiple": "choose all that apply", "sort": "sort",
               "order": "put in order", "write": "write your own"}
 
@@ -61,13 +67,17 @@ def kinds_of(exercise: Exercise) -> str:
 
 def generated_pages(exercises: Iterable[Exercise],
                     aliases: dict[str, dict[str, list[str]]] | None = None,
-                    public_url: str = "") -> dict[str, str]:
-    """Every page made from the exercises, by its path in the content folder."""
+                    public_url: str = "", rituals: Iterable[Ritual] = ()) -> dict[str, str]:
+    """Every page made from the exercises and the daily data, by its path in the content folder."""
     exercises = list(exercises)
     aliases = aliases or {}
     pages = {INDEX_PAGE_PATH: render_index(exercises), PROGRESS_PAGE_PATH: render_progress(exercises),
              CATALOG_PAGE_PATH: render_catalog(exercises, public_url),
-             ASSIGNMENT_PAGE_PATH: render_assignment(exercises)}
+             ASSIGNMENT_PAGE_PATH: render_assignment(exercises),
+             TRACKER_PAGE_PATH: render_tracker()}
+    rituals = list(rituals)
+    if rituals:
+        pages[PLANNER_PAGE_PATH] = render_planner(rituals)
     for exercise in exercises:
         path = exercise_page_path(exercise)
         pages[path] = render_exercise(exercise, aliases.get(path[:-3] + ".html"), public_url)
@@ -114,6 +124,22 @@ def render_catalog(exercises: Iterable[Exercise], public_url: str = "") -> str:
 def render_assignment(exercises: Iterable[Exercise]) -> str:
     """The page a client opens from an assignment link; the runtime fills it in."""
     return _ENV.get_template("assignment.md.j2").render(exercises=list(exercises), note_cap=NOTE_CAP)
+
+
+def render_tracker() -> str:
+    """The bid tracker page; the runtime does the logging and the chart."""
+    return _ENV.get_template("tracker.md.j2").render(note_cap=TRACKER_NOTE_CAP,
+                                                     toward_high=86, toward_low=33)
+
+
+def render_planner(rituals: Iterable[Ritual]) -> str:
+    """The ritual planner page: every ritual with its suggested days and time."""
+    return _ENV.get_template("planner.md.j2").render(rituals=list(rituals))
+
+
+def render_today(moments: Iterable[Moment]) -> str:
+    """The home page's "small moment for today" block, the moments in their daily order."""
+    return _ENV.get_template("today.html.j2").render(moments=daily_order(list(moments)))
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:

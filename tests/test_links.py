@@ -31,7 +31,7 @@ def test_manifest_lists_every_page_and_question_anchor(tmp_path: Path):
     make_project(tmp_path, {"tiny-bids.yml": VALID})
     assert mkdocs_build(tmp_path).returncode == 0
     assert addresses(tmp_path) == [
-        "assignment.html", "catalog.html", "exercises/index.html", "exercises/tiny-bids.html", "exercises/tiny-bids.html#tiny-link",
+        "assignment.html", "bid-tracker.html", "catalog.html", "exercises/index.html", "exercises/tiny-bids.html", "exercises/tiny-bids.html#tiny-link",
         "exercises/tiny-bids.html#tiny-sigh", "index.html", "practices/notice-bids.html",
         "progress.html", "safety.html"]
 
@@ -49,8 +49,8 @@ def test_renaming_an_exercise_without_a_redirect_fails_naming_the_lost_urls(tmp_
     rename(root)
     result = mkdocs_build(root)
     assert result.returncode == 1
-    for line, address in ((7, "exercises/tiny-bids.html"), (8, "exercises/tiny-bids.html#tiny-link"),
-                          (9, "exercises/tiny-bids.html#tiny-sigh")):
+    for line, address in ((8, "exercises/tiny-bids.html"), (9, "exercises/tiny-bids.html#tiny-link"),
+                          (10, "exercises/tiny-bids.html#tiny-sigh")):
         assert (f"published-urls.txt:{line}:1: the published address '{address}' would "
                 "disappear; keep it, or say where it went in redirects.yml") in result.stderr
     assert snapshot(root / "site") == before

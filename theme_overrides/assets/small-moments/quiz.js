@@ -170,6 +170,9 @@
     if (SM.enhanceTerms) SM.enhanceTerms(root || document);
     if (SM.enhanceCatalog) SM.enhanceCatalog(root || document);
     if (SM.enhanceAssignment) SM.enhanceAssignment(root || document);
+    if (SM.enhanceToday) SM.enhanceToday(root || document);
+    if (SM.enhanceTracker) SM.enhanceTracker(root || document);
+    if (SM.enhancePlanner) SM.enhancePlanner(root || document);
   };
 
   /* Material's document$ emits after instant navigation over http, but never on file://

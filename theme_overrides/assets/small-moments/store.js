@@ -53,7 +53,31 @@
         savedAt: typeof assignment.savedAt === "string" ? assignment.savedAt : ""
       };
     }
+    if (Array.isArray(data.bids)) result.bids = data.bids.filter(isBid);
+    if (isObject(data.rituals)) {
+      result.rituals = {};
+      Object.keys(data.rituals).forEach(function (id) {
+        var plan = data.rituals[id];
+        if (isObject(plan) && Array.isArray(plan.days) && typeof plan.time === "string") {
+          result.rituals[id] = { on: plan.on === true, time: plan.time,
+            days: plan.days.filter(function (day) { return DAYS.indexOf(day) !== -1; }) };
+        }
+      });
+    }
     return result;
+  }
+
+  var DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+  var BID = { who: ["me", "partner"], how: ["words", "touch", "look", "message"],
+    response: ["toward", "away", "against"] };
+
+  /* A logged bid: { id, at: "YYYY-MM-DDTHH:MM" local time, who, how, response, note }. */
+  function isBid(bid) {
+    return isObject(bid) && typeof bid.id === "string" && bid.id.length <= 40 &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(bid.at) && typeof bid.note === "string" &&
+      bid.note.length <= 200 && Object.keys(BID).every(function (key) {
+        return BID[key].indexOf(bid[key]) !== -1;
+      });
   }
 
   function read() {
@@ -122,6 +146,27 @@
     setAssignment: function (assignment) {
       var data = read();
       data.assignment = assignment;
+      return write(data);
+    },
+
+    /* The bid tracker's entries, and saving a new list of them. */
+    bids: function () {
+      return (read().bids || []).slice();
+    },
+    setBids: function (bids) {
+      var data = read();
+      data.bids = bids.filter(isBid);
+      return write(data);
+    },
+    isBid: isBid,
+
+    /* The ritual planner's choices, by ritual id: { on, days, time }. */
+    rituals: function () {
+      return read().rituals || {};
+    },
+    setRituals: function (rituals) {
+      var data = read();
+      data.rituals = rituals;
       return write(data);
     },
 

@@ -1,0 +1,255 @@
+/* Small Moments: the bid tracker. Log a bid in seconds; see how often bids were turned toward
+   over 7 and 30 days, as a small SVG chart with a text equivalent. A mirror, not a grade. */
+(function (SM) {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var FILE_APP = "small-moments-bids";
+  var LINES = [86, 33];
+  var WORDS = {
+    who: { me: "Me", partner: "My partner" },
+    how: { words: "words", touch: "a touch", look: "a look or a sigh", message: "a message" },
+    response: { toward: "turned toward", away: "turned away", against: "turned against" }
+  };
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /* A Date as the value of a datetime-local field, in local time. */
+  function local(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) +
+      "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+
+  function parse(at) {
+    var bits = at.split(/[-T:]/).map(Number);
+    return new Date(bits[0], bits[1] - 1, bits[2], bits[3], bits[4]);
+  }
+
+  function when(at) {
+    return parse(at).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short",
+      hour: "2-digit", minute: "2-digit" });
+  }
+
+  function describe(bid) {
+    return when(bid.at) + " · " + WORDS.who[bid.who] + " · " + WORDS.how[bid.how] + " · " +
+      WORDS.response[bid.response] + (bid.note ? " · " + bid.note : "");
+  }
+
+  /* Bids in the last `days` days, and how many were turned toward. */
+  function share(bids, days, now) {
+    var since = now.getTime() - days * 86400000;
+    var recent = bids.filter(function (bid) {
+      var time = parse(bid.at).getTime();
+      return time > since && time <= now.getTime() + 60000;
+    });
+    var toward = recent.filter(function (bid) { return bid.response === "toward"; }).length;
+    return { total: recent.length, toward: toward,
+      percent: recent.length ? Math.round(100 * toward / recent.length) : 0 };
+  }
+
+  function sentence(days, result) {
+    if (!result.total) return "Last " + days + " days: no bids logged.";
+    return "Last " + days + " days: " + result.toward + " of " + result.total +
+      (result.total === 1 ? " bid" : " bids") + " turned toward (" + result.percent + "%).";
+  }
+
+  function shape(name, attributes, text) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function chart(svg, rows) {
+    var left = 64;
+    var width = 240;
+    svg.textContent = "";
+    rows.forEach(function (row, index) {
+      var y = 12 + index * 38;
+      svg.appendChild(shape("text", { x: 0, y: y + 17, "class": "sm-chart__label" }, row.label));
+      svg.appendChild(shape("rect", { x: left, y: y, width: width, height: 24, "class": "sm-chart__track" }));
+      svg.appendChild(shape("rect", { x: left, y: y, width: width * row.result.percent / 100,
+        height: 24, "class": "sm-chart__bar" }));
+      svg.appendChild(shape("text", { x: left + 4, y: y + 17, "class": "sm-chart__value" },
+        row.result.total ? row.result.percent + "%" : "none yet"));
+    });
+    LINES.forEach(function (percent) {
+      var x = left + width * percent / 100;
+      svg.appendChild(shape("line", { x1: x, x2: x, y1: 6, y2: 90, "class": "sm-chart__line" }));
+      svg.appendChild(shape("text", { x: x, y: 106, "text-anchor": "middle", "class": "sm-chart__label" },
+        percent + "%"));
+    });
+  }
+
+  function render(page, state) {
+    /* Newest first; bids of the same minute in the order they were logged, newest first. */
+    var bids = SM.store.bids().sort(function (a, b) {
+      if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+      return a.id < b.id ? 1 : -1;
+    });
+    var now = new Date();
+    var week = share(bids, 7, now);
+    var month = share(bids, 30, now);
+    page.querySelector(".sm-tracker__summary").textContent = sentence(7, week) + " " +
+      sentence(30, month) + " The dashed lines mark 86% and 33%.";
+    chart(page.querySelector(".sm-tracker__chart"), [
+      { label: "7 days", result: week }, { label: "30 days", result: month }]);
+    var list = page.querySelector(".sm-tracker__entries");
+    list.textContent = "";
+    bids.forEach(function (bid) {
+      var item = document.createElement("li");
+      item.className = "sm-tracker__entry";
+      item.setAttribute("data-sm-bid", bid.id);
+      var text = document.createElement("span");
+      text.className = "sm-tracker__text";
+      text.textContent = describe(bid);
+      item.appendChild(text);
+      [["Edit", "sm-tracker__edit"], ["Delete", "sm-tracker__delete"]].forEach(function (pair) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button " + pair[1];
+        button.textContent = pair[0];
+        button.setAttribute("aria-label", pair[0] + " the bid of " + when(bid.at));
+        button.addEventListener("click", function () {
+          if (pair[0] === "Edit") startEditing(page, state, bid);
+          else remove(page, state, bid);
+        });
+        item.appendChild(button);
+      });
+      list.appendChild(item);
+    });
+    page.querySelector(".sm-tracker__empty").hidden = bids.length > 0;
+    SM.store.showNotice(page);
+  }
+
+  function say(page, text) {
+    page.querySelector(".sm-tracker__status").textContent = text;
+  }
+
+  function choose(form, name, value) {
+    form.querySelector('input[name="sm-bid-' + name + '"][value="' + value + '"]').checked = true;
+  }
+
+  function resetForm(page, state) {
+    var form = page.querySelector(".sm-tracker__form");
+    state.editing = null;
+    form.querySelector(".sm-tracker__note").value = "";
+    form.querySelector(".sm-tracker__when").value = local(new Date());
+    form.querySelector(".sm-tracker__save").textContent = "Log this bid";
+    form.querySelector(".sm-tracker__cancel").hidden = true;
+  }
+
+  function startEditing(page, state, bid) {
+    var form = page.querySelector(".sm-tracker__form");
+    state.editing = bid.id;
+    Object.keys(WORDS).forEach(function (name) { choose(form, name, bid[name]); });
+    form.querySelector(".sm-tracker__note").value = bid.note;
+    form.querySelector(".sm-tracker__when").value = bid.at;
+    form.querySelector(".sm-tracker__save").textContent = "Save changes";
+    form.querySelector(".sm-tracker__cancel").hidden = false;
+    say(page, "Editing the bid of " + when(bid.at) + ". Change it, then save.");
+    form.querySelector('input[name="sm-bid-who"]:checked').focus();
+  }
+
+  function remove(page, state, bid) {
+    var items = Array.from(page.querySelectorAll(".sm-tracker__entry"));
+    var position = items.findIndex(function (item) { return item.getAttribute("data-sm-bid") === bid.id; });
+    SM.store.setBids(SM.store.bids().filter(function (other) { return other.id !== bid.id; }));
+    if (state.editing === bid.id) resetForm(page, state);
+    render(page, state);
+    say(page, "The bid of " + when(bid.at) + " was deleted.");
+    var left = page.querySelectorAll(".sm-tracker__entry .sm-tracker__edit");
+    var next = left[Math.min(position, left.length - 1)];
+    (next || page.querySelector(".sm-tracker__save")).focus();
+  }
+
+  function save(page, state) {
+    var form = page.querySelector(".sm-tracker__form");
+    var at = form.querySelector(".sm-tracker__when").value;
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(at)) {
+      say(page, "Please give a date and time for the bid.");
+      form.querySelector(".sm-tracker__when").focus();
+      return;
+    }
+    var bid = { id: state.editing || Date.now().toString(36) + Math.random().toString(36).slice(2, 6),
+      at: at, note: form.querySelector(".sm-tracker__note").value.trim().slice(0, 200) };
+    Object.keys(WORDS).forEach(function (name) {
+      bid[name] = form.querySelector('input[name="sm-bid-' + name + '"]:checked').value;
+    });
+    var bids = SM.store.bids().filter(function (other) { return other.id !== bid.id; });
+    bids.push(bid);
+    SM.store.setBids(bids);
+    var edited = state.editing;
+    resetForm(page, state);
+    render(page, state);
+    say(page, (edited ? "Changes saved: " : "Logged: ") + describe(bid) + ".");
+  }
+
+  function exportBids() {
+    var payload = { app: FILE_APP, version: 1, exportedAt: new Date().toISOString(), bids: SM.store.bids() };
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" }));
+    link.download = "small-moments-bids.json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function importBids(page, state, text) {
+    var incoming = null;
+    try {
+      var payload = JSON.parse(text);
+      if (payload && payload.app === FILE_APP && payload.version === 1 && Array.isArray(payload.bids)) {
+        incoming = payload.bids.filter(SM.store.isBid);
+      }
+    } catch (error) { /* not JSON: refused below */ }
+    if (!incoming) {
+      say(page, "That file is not a Small Moments bids file, so nothing was changed. " +
+        "Choose a file made with “Export my bids”.");
+      return;
+    }
+    var bids = SM.store.bids();
+    var known = bids.map(function (bid) { return bid.id; });
+    var added = incoming.filter(function (bid) { return known.indexOf(bid.id) === -1; });
+    SM.store.setBids(bids.concat(added));
+    render(page, state);
+    say(page, "Imported " + added.length + (added.length === 1 ? " bid" : " bids") +
+      (added.length < incoming.length ? "; " + (incoming.length - added.length) + " were already here." : "."));
+  }
+
+  function enhance(page) {
+    page.setAttribute("data-sm-ready", "");
+    var state = { editing: null };
+    page.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
+    page.querySelectorAll(".sm-tracker__form, .sm-tracker__mirror, .sm-tracker__history")
+      .forEach(function (node) { node.hidden = false; });
+    var form = page.querySelector(".sm-tracker__form");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      save(page, state);
+    });
+    form.querySelector(".sm-tracker__cancel").addEventListener("click", function () {
+      resetForm(page, state);
+      say(page, "Editing cancelled.");
+      form.querySelector(".sm-tracker__save").focus();
+    });
+    var input = page.querySelector(".sm-tracker__import");
+    page.querySelector(".sm-tracker__export").addEventListener("click", exportBids);
+    page.querySelector(".sm-tracker__import-button").addEventListener("click", function () { input.click(); });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        input.value = "";
+        importBids(page, state, text);
+      });
+    });
+    resetForm(page, state);
+    render(page, state);
+  }
+
+  SM.enhanceTracker = function (root) {
+    root.querySelectorAll(".sm-tracker:not([data-sm-ready])").forEach(enhance);
+  };
+})(window.SmallMoments = window.SmallMoments || { kinds: {} });
