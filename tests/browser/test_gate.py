@@ -205,12 +205,14 @@ def test_nothing_overflows_at_320px_or_at_200_percent_zoom(browser: Browser, bui
     assert problems == [], "\n".join(problems)
 
 
-def test_focus_is_always_visible_on_exercise_pages(browser: Browser, built_site: Path,
-                                                   http_root: str):
+def test_focus_is_always_visible_on_exercise_and_tool_pages(browser: Browser, built_site: Path,
+                                                            http_root: str):
     context = browser.new_context()
     page = context.new_page()
     problems = []
-    for name in exercise_pages(built_site)[:3] + ["progress.html", "index.html"]:
+    tools = ["progress.html", "index.html", "catalog.html", "bid-tracker.html", "ritual-planner.html",
+             "assignment.html"]
+    for name in exercise_pages(built_site)[:3] + tools:
         page.goto(http_root + name)
         problems += focus_problems(page, name)
         if name.startswith("exercises/"):
