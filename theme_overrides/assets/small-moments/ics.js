@@ -21,6 +21,11 @@
       .replace(/[\\;,]/g, "\\$&").replace(/\n/g, "\\n");
   }
 
+  /* A string's text without surrounding space, or "" for anything else. */
+  function clean(value) {
+    return typeof value === "string" ? value.trim() : "";
+  }
+
   /* Fold a content line at 75 octets of UTF-8, never inside a character; a lone surrogate
      counts as the 3-octet U+FFFD that UTF-8 encoders write for it. */
   function fold(line) {
@@ -48,14 +53,14 @@
     return wall;
   }
 
-  /* The wanted IANA zone, else the browser's own, else UTC: a name that is safe in a TZID
-     parameter (an offset such as "+05:30" is not). */
+  /* The wanted IANA zone, else the browser's own (undefined), else UTC: a name that is safe in a
+     TZID parameter (an offset such as "+05:30" is not). */
   function pickZone(wanted) {
-    var names = [wanted, Intl.DateTimeFormat().resolvedOptions().timeZone, "UTC"], wall;
+    var names = [wanted, undefined, "UTC"], wall;
     for (var i = 0; i < names.length; i++) {
       try {
-        wall = typeof names[i] === "string" && clock(names[i]);
-        if (wall && /^[\w+\-\/]+$/.test(wall.id)) return wall;
+        wall = clock(names[i]);
+        if (/^[\w+\-\/]+$/.test(wall.id || "")) return wall;
       } catch (error) { /* not a zone this browser knows: try the next */ }
     }
   }
@@ -79,20 +84,16 @@
   }
 
   /* A change as a yearly rule: its month and the nth (or last, -1) weekday of it, on the wall
-     clock before the change (as RFC 5545 has it); `key` compares one year's rule with another's. */
+     clock before the change (as RFC 5545 has it); `key` compares one year's rule with another's.
+     The rule starts 28 years earlier, before any event it serves: from 1901 to 2099 the calendar
+     repeats every 28 years, so that is the same weekday of the month. */
   function rule(change) {
     var local = new Date((change.at + change.from) * MINUTE);
-    var month = local.getUTCMonth(), day = local.getUTCDate(), weekday = local.getUTCDay();
-    var nth = day + 7 > 99 + new Date(Date.UTC(local.getUTCFullYear(), month + 1, 0)).getUTCDate() ?
-      -1 : Math.ceil(day / 7);
-    var rrule = "FREQ=YEARLY;BYMONTH=" + (month + 1) + ";BYDAY=" + nth + DAYS[(weekday + 6) % 7];
-    /* The same rule's day in 1970, where the observance starts (before any event it is used for). */
-    var first = new Date(Date.UTC(1970, nth < 0 ? month + 1 : month, nth < 0 ? 0 : 1));
-    var date = nth < 0 ? first.getUTCDate() - (first.getUTCDay() - weekday + 7) % 7 :
-      1 + (weekday - first.getUTCDay() + 7) % 7 + 7 * (nth - 1);
-    var time = local.getUTCHours() * 60 + local.getUTCMinutes();
-    return { rrule: rrule, start: stamp(Date.UTC(1970, month, date) + time * MINUTE),
-      key: rrule + time + " " + change.from + " " + change.to };
+    var month = local.getUTCMonth(), day = local.getUTCDate(), year = local.getUTCFullYear();
+    var nth = day + 7 > new Date(Date.UTC(year, month + 1, 0)).getUTCDate() ? -1 : Math.ceil(day / 7);
+    var rrule = "FREQ=YEARLY;BYMONTH=" + (month + 1) + ";BYDAY=" + nth + DAYS[(local.getUTCDay() + 6) % 7];
+    var onset = stamp(local.setUTCFullYear(year - 28));
+    return { rrule: rrule, start: onset, key: rrule + onset.slice(8) + " " + change.from + " " + change.to };
   }
 
   /* A VTIMEZONE for the zone, derived from the browser's own time zone data. When this year's two
@@ -100,23 +101,22 @@
      Otherwise (no daylight saving, or changes that follow no such rule, as in Morocco): the offset
      of 1 January, then each change of this year and next as a dated observance. */
   function timezone(wall, year) {
-    var now = changes(wall, year), next = changes(wall, year + 1), all = now.concat(next);
-    var start = Date.UTC(year, 0, 1) / MINUTE, base = wall(start) - start, low = base;
+    var these = changes(wall, year), next = changes(wall, year + 1), all = these.concat(next);
+    var start = Date.UTC(year, 0, 1) / MINUTE, base = wall(start) - start;
     var lines = ["BEGIN:VTIMEZONE", "TZID:" + wall.id];
-    all.forEach(function (change) { low = Math.min(low, change.to); });
 
-    function observance(start, from, to, rrule) {
-      var kind = to > low ? "DAYLIGHT" : "STANDARD";
-      lines.push("BEGIN:" + kind, "DTSTART:" + start, "TZOFFSETFROM:" + offset(from),
+    function observance(onset, from, to, rrule) {
+      var kind = to > from ? "DAYLIGHT" : "STANDARD";
+      lines.push("BEGIN:" + kind, "DTSTART:" + onset, "TZOFFSETFROM:" + offset(from),
         "TZOFFSETTO:" + offset(to));
       if (rrule) lines.push("RRULE:" + rrule);
       lines.push("END:" + kind);
     }
 
-    var rules = now.map(rule);
-    if (now.length === 2 && next.length === 2 && rules[0].key === rule(next[0]).key &&
+    var rules = these.map(rule);
+    if (these.length === 2 && next.length === 2 && rules[0].key === rule(next[0]).key &&
         rules[1].key === rule(next[1]).key) {
-      now.forEach(function (change, i) {
+      these.forEach(function (change, i) {
         observance(rules[i].start, change.from, change.to, rules[i].rrule);
       });
     } else {
@@ -133,19 +133,19 @@
     /* The text of a VCALENDAR with one recurring VEVENT per ritual:
        options = { rituals: [{ id, title, description, minutes, days: ["MO", ...], time: "07:45" }],
                    timeZone: an IANA name, now: a Date }.
-       A ritual without an id, a known day, an HH:MM time or 1 to 1440 minutes is left out;
-       an unknown time zone falls back to the browser's own. */
+       A ritual without an id, a known day, an HH:MM time or 1 to 1440 minutes is left out, and
+       so is a second ritual with the same id; an unknown time zone falls back to the browser's. */
     calendar: function (options) {
       options = options || {};
       var now = options.now instanceof Date && !isNaN(options.now) ? options.now : new Date();
       var wall = pickZone(options.timeZone);
       var minute = Math.floor(now.getTime() / MINUTE);
       var today = Math.floor(wall(minute) / 1440) * 1440; /* local midnight, as wall minutes */
-      var weekday = (new Date(today * MINUTE).getUTCDay() + 6) % 7; /* 0 = Monday */
+      var date = new Date(today * MINUTE), weekday = (date.getUTCDay() + 6) % 7; /* 0 = Monday */
       var dtstamp = stamp(minute * MINUTE) + "Z", seen = {};
       var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Small Moments//Ritual planner//EN",
         "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Small Moments rituals",
-        "X-WR-TIMEZONE:" + wall.id].concat(timezone(wall, new Date(today * MINUTE).getUTCFullYear()));
+        "X-WR-TIMEZONE:" + wall.id].concat(timezone(wall, date.getUTCFullYear()));
 
       (Array.isArray(options.rituals) ? options.rituals : []).forEach(function (ritual) {
         if (!ritual || typeof ritual.id !== "string" || !ritual.id) return;
@@ -168,16 +168,13 @@
            time has passed (that one reminder is simply in the past). */
         var ahead = 0;
         while (days.indexOf(DAYS[(weekday + ahead) % 7]) < 0) ahead++;
-        var title = typeof ritual.title === "string" && ritual.title.trim() ? ritual.title.trim() :
-          "A small moment";
+        var title = clean(ritual.title) || "A small moment", description = clean(ritual.description);
         lines.push("BEGIN:VEVENT", "UID:" + text(uid), "DTSTAMP:" + dtstamp,
           "DTSTART;TZID=" + wall.id + ":" +
             stamp((today + ahead * 1440 + time[1] * 60 + Number(time[2])) * MINUTE),
           "DURATION:PT" + minutes + "M", "RRULE:FREQ=WEEKLY;BYDAY=" + days.join(","),
           "SUMMARY:" + text(title));
-        if (typeof ritual.description === "string" && ritual.description.trim()) {
-          lines.push("DESCRIPTION:" + text(ritual.description.trim()));
-        }
+        if (description) lines.push("DESCRIPTION:" + text(description));
         /* A reminder is the point of the file: a display alarm five minutes before, which calendars
            that honour alarms in imports show (others keep their own default). Transparent, so a
            two-minute ritual never marks the reader busy. */
