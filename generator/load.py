@@ -186,7 +186,11 @@ def parse(text: str, path: str) -> Loaded:
         result.problems.append(Problem(path, line, col, f"YAML syntax error: {found}{context}; "
                                        "check the indentation, colons and quotes here"))
         return result
-    except (yaml.YAMLError, RecursionError) as error:
+    except RecursionError:
+        result.problems.append(Problem(path, 1, 1, f"the document nests far deeper than "
+                                       f"{MAX_DEPTH} levels; expected an exercise a few levels deep"))
+        return result
+    except yaml.YAMLError as error:
         result.problems.append(Problem(path, 1, 1, f"YAML cannot read this file ({error}); "
                                        "expected a plain YAML mapping"))
         return result

@@ -123,3 +123,9 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path):
     file.write_text("title: " + "x" * 300_000 + "\n")
     [problem] = load_file(file, "big.yml").problems
     assert "expected at most 262,144 bytes" in problem.message
+
+
+def test_thousands_of_nested_brackets_are_refused_with_a_message():
+    [problem] = parse("a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yml").problems
+    assert str(problem) == ("deep.yml:1:1: the document nests far deeper than 40 levels; "
+                            "expected an exercise a few levels deep")
