@@ -29,6 +29,9 @@ log = logging.getLogger("mkdocs.plugins.small_moments")
 MARKUP_FIXES = (
     ('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"'),
     ('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"'),
+    # Its search dialog has no accessible name (Lighthouse: aria-dialog-name).
+    ('<div class="md-search" data-md-component="search" role="dialog">',
+     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
 )
 
 
@@ -47,6 +50,7 @@ class SmallMomentsConfig(Config):
     redirects = c.Type(str, default="redirects.yml")
     public_url = c.Type(str, default="")
     daily_dir = c.Type(str, default="daily")
+    nav_limit = c.Type(int, default=60)
 
 
 def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
@@ -73,6 +77,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.daily = Daily()
         self.links = LinkPlan([], [], {}, {})
         self.pages: dict[str, str] = {}
+        self.in_nav: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
@@ -97,10 +102,15 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                               "left as it was.")
         self.pages = generated_pages(self.collection.exercises, self.links.aliases,
                                      self.config.public_url, self.daily.rituals)
+        # A menu listing every exercise is rendered into every page: past a limit, the build
+        # slows more than linearly (bench/), so the menu then shows only "All exercises".
+        exercises = self.collection.exercises
+        listed = exercises if len(exercises) <= self.config.nav_limit else []
+        self.in_nav = {exercise_page_path(exercise) for exercise in listed}
         if isinstance(config.nav, list):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
             pages = [{str(escape(exercise.title)): exercise_page_path(exercise)}
-                     for exercise in self.collection.exercises]
+                     for exercise in exercises if exercise_page_path(exercise) in self.in_nav]
             _expand_nav(config.nav, pages)
         return config
 
@@ -115,7 +125,9 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                 raise PluginError(f"{config.docs_dir}/{src_uri} exists, but that page is generated "
                                   "from the exercises; remove or rename the file")
             # The assignment page is reached from a counselor's link, not from the menu.
-            hidden = src_uri == ASSIGNMENT_PAGE_PATH or not src_uri.endswith(".md")
+            hidden = (src_uri == ASSIGNMENT_PAGE_PATH or not src_uri.endswith(".md")
+                      or (src_uri.startswith("exercises/") and src_uri != INDEX_PAGE_PATH
+                          and src_uri not in self.in_nav))
             files.append(File.generated(config, src_uri, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV if hidden
                                         else InclusionLevel.UNDEFINED))

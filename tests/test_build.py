@@ -166,3 +166,24 @@ def test_a_content_page_in_the_way_of_a_generated_page_is_refused(tmp_path: Path
     assert result.returncode != 0
     assert "exercises/tiny-bids.md exists, but that page is generated" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_past_the_nav_limit_the_menu_lists_only_all_exercises(tmp_path: Path):
+    second = VALID.replace("id: tiny-bids", "id: tiny-more").replace("id: tiny-sigh", "id: more-sigh") \
+        .replace("id: tiny-link", "id: more-link").replace("title: Tiny bids", "title: More bids")
+    make_project(tmp_path, {"tiny-bids.yml": VALID, "tiny-more.yml": second}, nav=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("small-moments]", "{small-moments: {nav_limit: 1}}]"))
+    result = mkdocs_build(tmp_path, "--strict")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text()
+    assert "All exercises" in home
+    assert "More bids" not in home and "Tiny bids" not in home
+    assert (tmp_path / "site" / "exercises" / "tiny-more.html").exists()
+
+
+def test_every_page_names_its_search_dialog(real_site: Path):
+    for page in sorted(real_site.rglob("*.html")):
+        html = page.read_text()
+        if 'data-md-component="search"' in html:
+            assert 'role="dialog" aria-label="Search"' in html, page.name
