@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Union
 
 ESCAPABLE = "\\*[]()"
@@ -92,8 +93,11 @@ def _styled(text: str, index: int) -> tuple[Styled, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> tuple[Span, ...]:
-    """Split text into spans; unmatched markers and all other syntax stay literal."""
+    """Split text into spans; unmatched markers and all other syntax stay literal.
+
+    Cached: validation and rendering both parse every text field."""
     spans: list[Span] = []
     buffer: list[str] = []
 
