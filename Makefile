@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site bundle test check clean tools
+.PHONY: serve site bundle test check clean tools bench
 
 # Recreate the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -48,6 +48,11 @@ node_modules/.installed: package.json package-lock.json
 
 test: $(STAMP) tools node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# Build time, scale, page weight and browser timings (issue 8); writes BENCHMARKS.md. Takes about
+# a quarter of an hour on 2 cores; mkdocs-quiz and Lighthouse are installed under bench/.work/.
+bench: $(STAMP) tools
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf site dist .pytest_cache

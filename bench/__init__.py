@@ -1,0 +1,1 @@
+"""Benchmarks for Small Moments: build time, scale, page weight and browser timings."""
