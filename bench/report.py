@@ -266,13 +266,15 @@ def _weight(r: Results) -> list[str]:
         lines += ["### The runtime alone", "",
                   "The **quiz runtime** is what makes a page of questions work: `store.js`, `quiz-dom.js`, "
                   "the five `quiz-<kind>.js`, `quiz.js` and `quiz.css`; its budgets are issue 8's. "
-                  "Everything else in `assets/small-moments/` is **site-wide chrome** (quick exit, "
-                  "shared-device note, glossary terms, My progress, print, the counselor and planner "
-                  "features); its budgets are ceilings against runaway growth, set above today's size, "
-                  "not targets. Both are loaded on every page. The build minifies them "
+                  "Everything else in `assets/small-moments/` is **chrome**: a few scripts on every page "
+                  "(quick exit, shared-device note, glossary terms, print, `lazy.js`) and `site.css`, and "
+                  "the tool pages' own scripts (My progress, catalog, assignment, tracker, planner, "
+                  "today's moment), which `lazy.js` loads only on the page whose markup names them. The "
+                  "chrome's budgets are ceilings against runaway growth, set above today's size, not "
+                  "targets. The build minifies every file "
                   "(`generator/assets.py`: rjsmin and rcssmin, from the plugin's `on_post_build`); "
                   "sizes are summed file by file, each gzipped on its own, as served. "
-                  "`tests/test_budget.py` asserts the four budgets on a built site.", "",
+                  "`tests/test_budget.py` asserts the five budgets on a built site.", "",
                   *_table(["Group", "Files", "Raw", "Minified", "Minified, gzipped", "As built, gzipped",
                            "Budget", "Within"], rows)]
     if r.bundled:

@@ -173,6 +173,7 @@
     if (SM.enhanceToday) SM.enhanceToday(root || document);
     if (SM.enhanceTracker) SM.enhanceTracker(root || document);
     if (SM.enhancePlanner) SM.enhancePlanner(root || document);
+    if (SM.lazy) SM.lazy(root || document);
   };
 
   /* Material's document$ emits after instant navigation over http, but never on file://

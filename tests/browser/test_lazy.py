@@ -1,0 +1,51 @@
+"""Scripts for one page only load on that page: exercise pages stay light, tool pages still work."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+# Each tool page, what marks it enhanced, and the scripts it asks lazy.js for.
+TOOLS = {
+    "bid-tracker.html": (".sm-tracker[data-sm-ready]", {"tracker.js"}),
+    "ritual-planner.html": (".sm-planner[data-sm-ready]", {"ics.js", "planner.js"}),
+    "catalog.html": (".sm-catalog[data-sm-ready]", {"share.js", "catalog.js"}),
+    "progress.html": (".sm-progress[data-sm-ready]", {"progress.js", "summary.js", "share.js"}),
+    "assignment.html": (".sm-assignment[data-sm-ready]", {"progress.js", "assignment.js"}),
+    "index.html": (".sm-today[data-sm-ready]", {"today.js"}),
+}
+PAGE_SCRIPTS = set().union(*(names for _, names in TOOLS.values()))
+
+
+def scripts_fetched(requests: list[str]) -> set[str]:
+    """Names of this site's own scripts among the requests."""
+    return {url.rsplit("/", 1)[1] for url in requests if "/assets/small-moments/" in url and url.endswith(".js")}
+
+
+def test_an_exercise_page_fetches_no_script_of_a_tool_page(visit):
+    page = visit.open("exercises/notice-bids-everyday.html")
+    expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
+    fetched = scripts_fetched(visit.requests)
+    assert "quiz.js" in fetched
+    assert fetched & PAGE_SCRIPTS == set()
+
+
+def test_each_tool_page_fetches_its_own_scripts_and_is_enhanced(visit):
+    for path, (ready, names) in TOOLS.items():
+        visit.requests.clear()
+        page = visit.open(path)
+        expect(page.locator(ready)).to_have_count(1)
+        fetched = scripts_fetched(visit.requests)
+        assert fetched & PAGE_SCRIPTS == names, path
+    assert visit.problems_logged() == []
+
+
+def test_a_tool_page_reached_by_instant_navigation_loads_its_scripts(http_visit):
+    page = http_visit.open("exercises/notice-bids-everyday.html")
+    page.evaluate("window.__sameDocument = true")
+    nav = page.locator(".md-sidebar--primary")
+    nav.locator("label.md-nav__link", has_text="Practice tools").click()
+    nav.get_by_role("link", name="Bid tracker", exact=True).click()
+    expect(page.locator(".sm-tracker[data-sm-ready]")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded, not navigated"
+    expect(page.locator(".sm-tracker__summary")).to_contain_text("Last 7 days")
+    assert http_visit.problems_logged() == []
