@@ -18,7 +18,8 @@ from .assets import RUNTIME_DIR, minify_folder
 from .collect import Collection, collect, guide_pages
 from .daily import Daily, load_daily
 from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, TODAY_MARKER, exercise_page_path,
-                     generated_pages, qr_codes, render_redirect, render_today)
+                     generated_pages, generated_paths, hold_body, qr_codes, render_redirect,
+                     render_today, restore_body)
 from .urls import LinkPlan, manifest, plan
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
@@ -78,6 +79,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.links = LinkPlan([], [], {}, {})
         self.pages: dict[str, str] = {}
         self.in_nav: set[str] = set()
+        self.held: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
@@ -88,8 +90,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.daily = load_daily(self.daily_dir, project)
         problems = list(self.collection.problems) + self.daily.problems
         if self.collection.ok:
-            pages = generated_pages(self.collection.exercises, public_url=self.config.public_url,
-                                    rituals=self.daily.rituals)
+            pages = generated_paths(self.collection.exercises, self.daily.rituals)
             self.links = plan(project, sorted(content | set(pages)), self.collection.exercises,
                               self.config.published, self.config.redirects)
             problems += self.links.problems
@@ -136,7 +137,17 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         if TODAY_MARKER in markdown and self.daily.moments:
             return markdown.replace(TODAY_MARKER, render_today(self.daily.moments))
+        if page.file.src_uri in self.pages:
+            # The exercise's HTML block needs nothing from Markdown, whose raw-HTML parser
+            # costs more than the rest of the page; it goes back in on_page_content.
+            markdown, body = hold_body(markdown)
+            if body:
+                self.held[page.file.src_uri] = body
         return markdown
+
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        body = self.held.pop(page.file.src_uri, None)
+        return html if body is None else restore_body(html, body)
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return fix_markup(output)

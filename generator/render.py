@@ -56,6 +56,11 @@ TRACKER_NOTE_CAP = 200
 TODAY_MARKER = "<!-- small-moments: today -->"
 TRACKER_PAGE_PATH = "bid-tracker.md"
 PLANNER_PAGE_PATH = "ritual-planner.md"
+# An exercise page's HTML block sits between these two comments. It is plain HTML already, so a
+# build may lift it out before Markdown (whose raw-HTML parsing is slow) and put it back after.
+BODY_START = "<!-- small-moments: body -->\n"
+BODY_END = "\n<!-- small-moments: end of body -->"
+BODY_HELD = "<!-- small-moments: body held -->"
 KIND_NAMES = {"single": "choose one", "multiple": "choose all that apply", "sort": "sort",
               "order": "put in order", "write": "write your own"}
 
@@ -63,6 +68,32 @@ KIND_NAMES = {"single": "choose one", "multiple": "choose all that apply", "sort
 def kinds_of(exercise: Exercise) -> str:
     """The kinds of question in an exercise, in plain words, in order of first use."""
     return ", ".join(dict.fromkeys(KIND_NAMES[question.kind] for question in exercise.questions))
+
+
+def generated_paths(exercises: Iterable[Exercise], rituals: Iterable[Ritual] = ()) -> list[str]:
+    """The content-folder path of every page `generated_pages` makes, without rendering any."""
+    paths = [INDEX_PAGE_PATH, PROGRESS_PAGE_PATH, CATALOG_PAGE_PATH, ASSIGNMENT_PAGE_PATH,
+             TRACKER_PAGE_PATH]
+    if list(rituals):
+        paths.append(PLANNER_PAGE_PATH)
+    return paths + [exercise_page_path(exercise) for exercise in exercises]
+
+
+def hold_body(markdown: str) -> tuple[str, str]:
+    """Lift an exercise page's HTML block out of its Markdown: (Markdown with a stand-in, block).
+
+    Markdown without the block comes back whole, with an empty block."""
+    start = markdown.find(BODY_START)
+    end = markdown.find(BODY_END, start)
+    if start < 0 or end < 0:
+        return markdown, ""
+    return (markdown[:start] + BODY_HELD + markdown[end + len(BODY_END):],
+            markdown[start + len(BODY_START):end])
+
+
+def restore_body(html: str, body: str) -> str:
+    """Put a held HTML block back where Markdown left its stand-in."""
+    return html.replace(BODY_HELD, body, 1)
 
 
 def generated_pages(exercises: Iterable[Exercise],

@@ -187,3 +187,29 @@ def test_every_page_names_its_search_dialog(real_site: Path):
         html = page.read_text()
         if 'data-md-component="search"' in html:
             assert 'role="dialog" aria-label="Search"' in html, page.name
+
+
+def article(html: str) -> str:
+    """The page's article: what the content of a page became."""
+    match = re.search(r"<article\b.*?</article>", html, re.S)
+    assert match, "no article in the page"
+    return match.group(0)
+
+
+def test_lifting_the_exercise_block_out_of_markdown_changes_no_byte_of_the_page(
+        real_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import generator.plugin
+    from generator.render import BODY_END, BODY_START
+
+    # The same site with the block left in for Markdown to parse, as a hand-written page would.
+    monkeypatch.setattr(generator.plugin, "hold_body", lambda markdown: (markdown, ""))
+    monkeypatch.delenv("SITE_URL", raising=False)
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    for exercise_id in EXERCISE_IDS:
+        lifted = article((real_site / "exercises" / f"{exercise_id}.html").read_text())
+        parsed = article((tmp_path / "site" / "exercises" / f"{exercise_id}.html").read_text())
+        assert 'class="sm-exercise"' in lifted and "small-moments: body" not in lifted
+        assert lifted == parsed.replace(BODY_START, "").replace(BODY_END, "")
