@@ -50,7 +50,7 @@ test: $(STAMP) tools node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # Build time, scale, page weight and browser timings (issue 8); writes BENCHMARKS.md. Takes about
-# a quarter of an hour on 2 cores; mkdocs-quiz and Lighthouse are installed under bench/.work/.
+# ten minutes on 2 cores; mkdocs-quiz and Lighthouse are installed under bench/.work/.
 bench: $(STAMP) tools
 	$(BIN)/python -m bench
 

@@ -97,12 +97,14 @@ def targets(r: Results) -> list[list[str]]:
     if biggest:
         series = r.scale[biggest]
         sm, plain = series["small-moments"].seconds, series[BASELINE].seconds
-        shown = f"{sec(sm)} vs {sec(plain)} ({ratio(sm, plain)}) with the same navigation"
         if FULL_NAV in series:
             full = series[FULL_NAV].seconds
-            shown += f"; vs {sec(full)} ({ratio(sm, full)}) with every page in Material's navigation"
-        rows.append([f"{biggest:,} exercises build no slower than {biggest:,} plain Material pages",
-                     shown, _yes(sm <= plain)])
+            rows.append([f"{biggest:,} exercises build no slower than {biggest:,} plain Material pages, "
+                         "every page in Material's navigation (the issue's baseline)",
+                         f"{sec(sm)} vs {sec(full)} ({ratio(sm, full)})", _yes(sm <= full)])
+        rows.append([f"{biggest:,} exercises build no slower than {biggest:,} plain Material pages "
+                     "given the same short navigation", f"{sec(sm)} vs {sec(plain)} ({ratio(sm, plain)})",
+                     _yes(sm <= plain)])
     for name in ("runtime JS", "runtime CSS"):
         if name in r.runtime:
             got = r.runtime[name].built_gz
