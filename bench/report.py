@@ -298,7 +298,7 @@ def _browser(r: Results) -> list[str]:
         lines += ["## 4. In the browser", "",
                   f"A page of {t.questions} questions (the generator's own templates; the schema "
                   "allows 40 per exercise, so the bench lifts that limit for this page only) in the "
-                  "real site, written out and served over http. Each load runs in a fresh browser "
+                  "real site, written out (then minified and bundled, as the plugin does after a build) and served over http. Each load runs in a fresh browser "
                   "context of Debian's chromium (Playwright), unthrottled and with the CPU slowed "
                   f"4× through the DevTools protocol; {t.runs} loads each, medians. A script added "
                   "before the page's own times `SmallMoments.enhance`, the runtime's start "

@@ -118,7 +118,7 @@ def test_print_check_catches_answers_on_a_worksheet(broken_site: Path, page: Pag
     _, clean = pdf_text(page)
     assert "Naming the sigh and asking turns toward Sam." not in clean
     page.evaluate("""() => {
-        document.querySelector('link[href$="quiz.css"]').remove();
+        document.querySelector('link[href$="bundle.css"]').remove();
         document.querySelectorAll('details').forEach(d => { d.hidden = false; d.open = true; });
     }""")
     _, leaking = pdf_text(page)
