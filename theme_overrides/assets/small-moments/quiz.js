@@ -176,14 +176,12 @@
     if (SM.lazy) SM.lazy(root || document);
   };
 
-  /* Material's document$ emits after instant navigation over http, but never on file://
-     pages when navigation.instant is on, so DOMContentLoaded starts the first page too. */
+  /* The scripts sit at the end of the body, so the page is parsed: start now rather than
+     wait for Material's start-up. Material's document$ emits again after instant navigation
+     over http (never on file:// pages when navigation.instant is on); SM.enhance skips what
+     it has done. */
   function start() { SM.enhance(document); }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  start();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   }
