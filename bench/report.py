@@ -281,9 +281,10 @@ def _weight(r: Results) -> list[str]:
                   *_table(["Group", "Files", "Raw", "Minified", "Minified, gzipped", "As built, gzipped",
                            "Budget", "Within"], rows)]
     if r.bundled:
-        lines += ["If all our scripts were one file and both stylesheets one file, gzip would see them "
-                  "together: " + ", ".join(f"{label} {kib(apart)} in separate files, {kib(together)} "
-                                          "as one" for label, (apart, together) in r.bundled.items())
+        lines += ["Every page loads two files of ours, which the build joins from the files above "
+                  "(`BUNDLES` in `generator/assets.py`); gzip compresses each as one: "
+                  + ", ".join(f"`{name}` {kib(together)} (its parts gzipped one by one: {kib(apart)})"
+                              for name, (apart, together) in r.bundled.items())
                   + " (minified, gzipped).", ""]
     return lines
 

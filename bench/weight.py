@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.assets import minify
+from generator.assets import BUNDLES, minify
 
 from . import chromium, serve
 from .budget import groups, gzipped
@@ -123,10 +123,11 @@ def mkdocs_quiz_runtime(package: Path) -> dict[str, AssetSize]:
 
 
 def bundled(source: Path) -> dict[str, tuple[int, int]]:
-    """JS and CSS of our runtime and chrome, minified: gzipped file by file, and as one file each."""
+    """Each bundle every page loads (generator.assets.BUNDLES), from the sources minified:
+    its parts gzipped one by one, and gzipped as the one file the build writes."""
     result = {}
-    for suffix, label in ((".js", "JS"), (".css", "CSS")):
-        small = [minify(file.read_text(encoding="utf-8"), suffix).encode()
-                 for file in sorted(source.glob(f"*{suffix}"))]
-        result[label] = (sum(gzipped(s) for s in small), gzipped(b"\n".join(small)))
+    for name, parts in BUNDLES.items():
+        small = [minify((source / part).read_text(encoding="utf-8"), Path(part).suffix).encode()
+                 for part in parts]
+        result[name] = (sum(gzipped(s) for s in small), gzipped(b"\n".join(small)))
     return result
