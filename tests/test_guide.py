@@ -50,10 +50,10 @@ def test_prose_strips_markup_but_keeps_the_words():
     assert words(prose(sample)) == len("Big idea Try this today Say hello to them".split())
 
 
-@pytest.mark.parametrize("name", [path.relative_to(CONTENT).as_posix() for path in guide_pages()])
+# References is a list of citations (authors, titles, journals), not prose to read through.
+@pytest.mark.parametrize("name", [path.relative_to(CONTENT).as_posix() for path in guide_pages()
+                                  if path.name != "references.md"])
 def test_every_page_reads_at_grade_ten_or_below(name: str):
-    if name == "references.md":
-        pytest.skip("a list of citations, not prose")
     grade = textstat.flesch_kincaid_grade(prose((CONTENT / name).read_text()))
     assert grade <= 10, f"{name} reads at grade {grade:.1f}; shorten sentences and words"
 
