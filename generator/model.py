@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -140,8 +141,11 @@ class Exercise:
     discussion: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=None)
 def fingerprint(question: Question) -> str:
-    """A short digest of a question's content: saved answers are kept only while it matches."""
+    """A short digest of a question's content: saved answers are kept only while it matches.
+
+    Cached: each page that lists a question (exercise, My progress, assignment) asks for it."""
     content = {"kind": question.kind, **asdict(question)}
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()[:12]
