@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.assets import RUNTIME_DIR, bundle_folder, minify_folder
+from generator.assets import RUNTIME_DIR, finish_runtime
 
 from . import browser, chromium, envs, lighthouse, machine, measure, profile, projects, serve, synth, weight
 from .projects import REPO, WORK
@@ -112,8 +112,7 @@ class Bench:
         big = projects.make(ROOT / "browser", "written-out", None, synth.big_exercise(self.plan.questions))
         self.builder(big)()
         # Built without the plugin: minify and bundle as its on_post_build would.
-        minify_folder(big / "site" / RUNTIME_DIR)
-        bundle_folder(big / "site" / RUNTIME_DIR)
+        finish_runtime(big / "site" / RUNTIME_DIR)
         self.results.timings = browser.measure(big / "site", "exercises/bench-big.html",
                                                self.plan.browser_runs)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.assets import BUNDLES, minify
+from generator.assets import BUNDLES, bundle_text, minify
 
 from . import chromium, serve
 from .budget import groups, gzipped
@@ -127,7 +127,6 @@ def bundled(source: Path) -> dict[str, tuple[int, int]]:
     its parts gzipped one by one, and gzipped as the one file the build writes."""
     result = {}
     for name, parts in BUNDLES.items():
-        small = [minify((source / part).read_text(encoding="utf-8"), Path(part).suffix).encode()
-                 for part in parts]
-        result[name] = (sum(gzipped(s) for s in small), gzipped(b"\n".join(small)))
+        small = [minify((source / part).read_text(encoding="utf-8"), Path(part).suffix) for part in parts]
+        result[name] = (sum(gzipped(s.encode()) for s in small), gzipped(bundle_text(name, small).encode()))
     return result

@@ -54,11 +54,20 @@ def minify_folder(folder: Path) -> int:
     return saved
 
 
+def bundle_text(name: str, parts: list[str]) -> str:
+    """The text of bundle `name` from its parts' texts, in order."""
+    return _JOINERS[Path(name).suffix].join(part.strip() for part in parts) + "\n"
+
+
 def bundle_folder(folder: Path) -> list[str]:
     """Write each of BUNDLES in `folder` from its files there, in order; return the names written."""
-    written = []
     for name, parts in BUNDLES.items():
-        texts = [(folder / part).read_text(encoding="utf-8").strip() for part in parts]
-        (folder / name).write_text(_JOINERS[Path(name).suffix].join(texts) + "\n", encoding="utf-8")
-        written.append(name)
-    return written
+        texts = [(folder / part).read_text(encoding="utf-8") for part in parts]
+        (folder / name).write_text(bundle_text(name, texts), encoding="utf-8")
+    return list(BUNDLES)
+
+
+def finish_runtime(folder: Path) -> None:
+    """What a build does to the runtime folder it copied: minify every file, then bundle."""
+    minify_folder(folder)
+    bundle_folder(folder)

@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .assets import RUNTIME_DIR, bundle_folder, minify_folder
+from .assets import RUNTIME_DIR, finish_runtime
 from .collect import Collection, collect, guide_pages
 from .daily import Daily, load_daily
 from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, TODAY_MARKER, exercise_page_path,
@@ -157,9 +157,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return fix_markup(output_content)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        runtime = Path(config.site_dir) / RUNTIME_DIR
-        minify_folder(runtime)
-        bundle_folder(runtime)
+        finish_runtime(Path(config.site_dir) / RUNTIME_DIR)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.exercises_dir))

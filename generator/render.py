@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -70,13 +71,32 @@ def kinds_of(exercise: Exercise) -> str:
     return ", ".join(dict.fromkeys(KIND_NAMES[question.kind] for question in exercise.questions))
 
 
+def _page_renderers(exercises: Iterable[Exercise],
+                    aliases: dict[str, dict[str, list[str]]] | None = None,
+                    public_url: str = "", rituals: Iterable[Ritual] = ()
+                    ) -> dict[str, Callable[[], str]]:
+    """Every generated page's path, each with what renders it: the one list of generated pages."""
+    exercises = list(exercises)
+    aliases = aliases or {}
+    rituals = list(rituals)
+    pages: dict[str, Callable[[], str]] = {
+        INDEX_PAGE_PATH: lambda: render_index(exercises),
+        PROGRESS_PAGE_PATH: lambda: render_progress(exercises),
+        CATALOG_PAGE_PATH: lambda: render_catalog(exercises, public_url),
+        ASSIGNMENT_PAGE_PATH: lambda: render_assignment(exercises),
+        TRACKER_PAGE_PATH: render_tracker}
+    if rituals:
+        pages[PLANNER_PAGE_PATH] = lambda: render_planner(rituals)
+    for exercise in exercises:
+        path = exercise_page_path(exercise)
+        pages[path] = functools.partial(render_exercise, exercise, aliases.get(path[:-3] + ".html"),
+                                        public_url)
+    return pages
+
+
 def generated_paths(exercises: Iterable[Exercise], rituals: Iterable[Ritual] = ()) -> list[str]:
     """The content-folder path of every page `generated_pages` makes, without rendering any."""
-    paths = [INDEX_PAGE_PATH, PROGRESS_PAGE_PATH, CATALOG_PAGE_PATH, ASSIGNMENT_PAGE_PATH,
-             TRACKER_PAGE_PATH]
-    if list(rituals):
-        paths.append(PLANNER_PAGE_PATH)
-    return paths + [exercise_page_path(exercise) for exercise in exercises]
+    return list(_page_renderers(exercises, rituals=rituals))
 
 
 def hold_body(markdown: str) -> tuple[str, str]:
@@ -100,19 +120,8 @@ def generated_pages(exercises: Iterable[Exercise],
                     aliases: dict[str, dict[str, list[str]]] | None = None,
                     public_url: str = "", rituals: Iterable[Ritual] = ()) -> dict[str, str]:
     """Every page made from the exercises and the daily data, by its path in the content folder."""
-    exercises = list(exercises)
-    aliases = aliases or {}
-    pages = {INDEX_PAGE_PATH: render_index(exercises), PROGRESS_PAGE_PATH: render_progress(exercises),
-             CATALOG_PAGE_PATH: render_catalog(exercises, public_url),
-             ASSIGNMENT_PAGE_PATH: render_assignment(exercises),
-             TRACKER_PAGE_PATH: render_tracker()}
-    rituals = list(rituals)
-    if rituals:
-        pages[PLANNER_PAGE_PATH] = render_planner(rituals)
-    for exercise in exercises:
-        path = exercise_page_path(exercise)
-        pages[path] = render_exercise(exercise, aliases.get(path[:-3] + ".html"), public_url)
-    return pages
+    return {path: render() for path, render in
+            _page_renderers(exercises, aliases, public_url, rituals).items()}
 
 
 def permalink(exercise: Exercise, public_url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.load import parse
-from generator.render import markdown_text, render_exercise, render_index
+from generator.render import generated_pages, generated_paths, markdown_text, render_exercise, render_index
 from generator.schema import validate_exercise
 from helpers import VALID
 
@@ -71,3 +71,10 @@ def test_index_groups_exercises_by_practice_in_guide_order():
 def test_markdown_text_escapes_html_and_markdown_syntax():
     assert markdown_text("a_b *c* <i>") == "a\\_b \\*c\\* &lt;i&gt;"
     assert re.fullmatch(r"\\\[x\\\]\\\(y\\\)", markdown_text("[x](y)"))
+
+
+def test_generated_paths_name_every_generated_page_without_rendering():
+    exercise = exercise_from(VALID)
+    assert generated_paths([exercise]) == list(generated_pages([exercise]))
+    assert generated_paths([exercise]) == ["exercises/index.md", "progress.md", "catalog.md",
+                                           "assignment.md", "bid-tracker.md", "exercises/tiny-bids.md"]
