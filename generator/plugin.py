@@ -17,9 +17,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .assets import RUNTIME_DIR, finish_runtime
 from .collect import Collection, collect, guide_pages
 from .daily import Daily, load_daily
+from .helplines import load_helplines
 from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, TODAY_MARKER, exercise_page_path,
-                     generated_pages, generated_paths, hold_body, qr_codes, render_redirect,
-                     render_today, restore_body)
+                     generated_pages, generated_paths, hold_body, qr_codes,
+                     HELPLINE_MARKERS, QUICK_EXIT_MARKER, render_helpline_blocks,
+                     render_quick_exit_name, render_redirect, render_today, restore_body)
 from .urls import LinkPlan, manifest, plan
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
@@ -51,6 +53,7 @@ class SmallMomentsConfig(Config):
     redirects = c.Type(str, default="redirects.yml")
     public_url = c.Type(str, default="")
     daily_dir = c.Type(str, default="daily")
+    data_dir = c.Type(str, default="data")
     nav_limit = c.Type(int, default=60)
 
 
@@ -80,6 +83,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.pages: dict[str, str] = {}
         self.in_nav: set[str] = set()
         self.held: dict[str, str] = {}
+        self.blocks: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
@@ -88,7 +92,12 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         content = guide_pages(Path(config.docs_dir))
         self.collection = collect([self.exercises_dir], pages=content)
         self.daily = load_daily(self.daily_dir, project)
-        problems = list(self.collection.problems) + self.daily.problems
+        docs = Path(config.docs_dir)
+        needed_by = next((f"{config.docs_dir}/{page}" for page in sorted(content)
+                          if any(marker in (docs / page).read_text(encoding="utf-8", errors="replace")
+                                 for marker in HELPLINE_MARKERS)), "")
+        helplines = load_helplines(project / self.config.data_dir, project, needed_by)
+        problems = list(self.collection.problems) + self.daily.problems + helplines.problems
         if self.collection.ok:
             pages = generated_paths(self.collection.exercises, self.daily.rituals)
             self.links = plan(project, sorted(content | set(pages)), self.collection.exercises,
@@ -101,6 +110,11 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises, "
                               "daily files or links; nothing was built and the site folder was "
                               "left as it was.")
+        self.blocks = render_helpline_blocks(helplines)
+        quick_exit = config.extra.get("quick_exit") or {}
+        self.blocks[QUICK_EXIT_MARKER] = render_quick_exit_name(quick_exit.get("name"))
+        if self.daily.moments:
+            self.blocks[TODAY_MARKER] = render_today(self.daily.moments)
         self.pages = generated_pages(self.collection.exercises, self.links.aliases,
                                      self.config.public_url, self.daily.rituals)
         # A menu listing every exercise is rendered into every page: past a limit, the build
@@ -135,8 +149,9 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        if TODAY_MARKER in markdown and self.daily.moments:
-            return markdown.replace(TODAY_MARKER, render_today(self.daily.moments))
+        for marker, block in self.blocks.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, block)
         if page.file.src_uri in self.pages:
             # The exercise's HTML block needs nothing from Markdown, whose raw-HTML parser
             # costs more than the rest of the page; it goes back in on_page_content.

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from . import inline
 from .model import Exercise, fingerprint
 from .daily import Moment, Ritual, daily_order
+from .helplines import Helplines
 from .practices import PRACTICES, Practice
 from .qr import qr_svg
 
@@ -55,6 +56,27 @@ NOTE_CAP = 300
 TRACKER_NOTE_CAP = 200
 # A line in a guide page (the home page) that the day's small moment replaces.
 TODAY_MARKER = "<!-- small-moments: today -->"
+# Lines in guide pages that the helplines replace: the Safety page's full list, the home page's
+# box, and References' list of where each was checked.
+HELPLINES_MARKER = "<!-- small-moments: helplines -->"
+HELPLINES_HOME_MARKER = "<!-- small-moments: helplines-home -->"
+HELPLINE_SOURCES_MARKER = "<!-- small-moments: helpline-sources -->"
+# Where the Safety page names the quick exit's destination (mkdocs.yml, extra.quick_exit.name).
+QUICK_EXIT_MARKER = "<!-- small-moments: quick-exit -->"
+HELPLINE_MARKERS = (HELPLINES_MARKER, HELPLINES_HOME_MARKER, HELPLINE_SOURCES_MARKER)
+HELPLINE_GROUPS = (
+    ("emergency", "In an emergency",
+     "If you or someone else is in danger right now, call the emergency number where you are. "
+     "You do not need to be sure it is serious enough."),
+    ("abuse", "If you feel afraid of your partner",
+     "These services are free and confidential. The people who answer listen, help you think "
+     "about your safety, and know what help there is near you. You do not need to be sure that "
+     "what is happening counts as abuse to call them."),
+    ("crisis", "If you are thinking about suicide, or feel you cannot cope",
+     "These lines are for anyone in deep distress, about anything."),
+    ("directory", "Anywhere else",
+     "For every other country, this directory lists helplines that it has checked."),
+)
 TRACKER_PAGE_PATH = "bid-tracker.md"
 PLANNER_PAGE_PATH = "ritual-planner.md"
 # An exercise page's HTML block sits between these two comments. It is plain HTML already, so a
@@ -175,6 +197,29 @@ def render_tracker() -> str:
 def render_planner(rituals: Iterable[Ritual]) -> str:
     """The ritual planner page: every ritual with its suggested days and time."""
     return _ENV.get_template("planner.md.j2").render(rituals=list(rituals))
+
+
+def render_helpline_blocks(helplines: Helplines) -> dict[str, str]:
+    """The helplines' three blocks, by the marker line each one replaces (none without any)."""
+    if not helplines.services:
+        return {}
+    checked = max(service.checked for service in helplines.services)
+    return {
+        HELPLINES_MARKER: _ENV.get_template("helplines.html.j2").render(
+            helplines=helplines, groups=HELPLINE_GROUPS,
+            checked=f"{checked.day} {checked:%B %Y}", sources_href="references.html#helplines"),
+        HELPLINES_HOME_MARKER: _ENV.get_template("helplines-home.html.j2").render(
+            emergency=[s for s in helplines.on_home if s.kind == "emergency"],
+            services=[s for s in helplines.on_home if s.kind != "emergency"],
+            safety_href="safety.html"),
+        HELPLINE_SOURCES_MARKER: _ENV.get_template("helpline-sources.html.j2").render(
+            helplines=helplines),
+    }
+
+
+def render_quick_exit_name(name: str | None) -> str:
+    """The quick exit's destination in words, for the Safety page's description of it."""
+    return str(markdown_text(name)) if name else "a blank page"
 
 
 def render_today(moments: Iterable[Moment]) -> str:
