@@ -138,8 +138,10 @@ def read_rituals(v: Validator, root: Node | None) -> list[Ritual]:
     return rituals
 
 
-def load_daily(folder: Path, base: Path | None = None) -> Daily:
-    """Read and validate the daily folder; a missing folder or file simply gives nothing."""
+def load_daily(folder: Path, base: Path | None = None, pages: set[str] | None = None) -> Daily:
+    """Read and validate the daily folder; a missing folder or file simply gives nothing.
+
+    `pages`, when given, are the guide pages a link in a ritual or moment may lead to."""
     daily = Daily()
     for name, reader, target in ((MOMENTS_FILE, read_moments, daily.moments),
                                  (RITUALS_FILE, read_rituals, daily.rituals)):
@@ -148,7 +150,7 @@ def load_daily(folder: Path, base: Path | None = None) -> Daily:
             continue
         display = str(file.relative_to(base)) if base else str(file)
         loaded = load_file(file, display)
-        v = Validator(display)
+        v = Validator(display, pages)
         target.extend(reader(v, loaded.root))  # type: ignore[operator]
         daily.problems += loaded.problems + v.problems
     daily.problems = sort_problems(daily.problems)
