@@ -31,10 +31,7 @@ ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|\||:\s{3})")
 # - A heading (a line starting with #) is a title; the claims sit in the paragraphs under it.
 # - "What the research says" is the name of a box on the practice pages, not a claim.
 # - Inline code and HTML comments are not read by anyone.
-# - content/safety.md is checked on its own below, as an expected failure, only while the lead
-#   rewrites it (helpers may not edit it). Delete PENDING when the rewrite has landed.
 EXEMPT_FILES = {"references.md"}
-PENDING = {"safety.md"}
 HEADING = re.compile(r"^\s*#{1,6}\s")
 NAMES = re.compile(r"What the research says", re.IGNORECASE)
 UNREAD = re.compile(r"`[^`]*`|<!--.*?-->", re.S)
@@ -119,13 +116,7 @@ def offenders(repo: Path, folders: tuple[str, ...], skip: frozenset[str] = froze
 
 
 def test_every_figure_in_the_guide_pages_is_cited():
-    found = offenders(REPO, ("content",), skip=frozenset(f"content/{name}" for name in PENDING))
-    assert found == [], "uncited figures or research claims:\n" + "\n".join(found)
-
-
-@pytest.mark.xfail(reason="content/safety.md is being rewritten by the lead; see PENDING", strict=False)
-def test_every_figure_on_the_pages_being_rewritten_is_cited():
-    found = offenders(REPO, ("content",), only=frozenset(f"content/{name}" for name in PENDING))
+    found = offenders(REPO, ("content",))
     assert found == [], "uncited figures or research claims:\n" + "\n".join(found)
 
 
