@@ -1,6 +1,7 @@
 """One couple, one name: data/cast.yml lists every household, and the scenes keep to it.
 
-Every dialogue speaker in an exercise is a cast name; no name is listed twice; and wherever cast
+Every dialogue speaker in an exercise is a cast name (or "Your partner", or a relative named
+through a cast member, such as "Lina's brother"); no name is listed twice; and wherever cast
 names appear together (one exercise question, one daily entry, one content paragraph or list
 item) they all belong to the same household. The checks are plain functions over folders, so the
 last tests run them on a made-up site in a temporary folder to show they can fail.
@@ -103,14 +104,22 @@ def clashes(households: list[list[str]], units: list[tuple[str, str]]) -> list[s
     return problems
 
 
+def _known_speaker(speaker: str, names: set[str]) -> bool:
+    """A cast name, a generic speaker, or someone named through a cast member ("Lina's brother")."""
+    if speaker in names or speaker in GENERIC_SPEAKERS:
+        return True
+    owner, _, rest = speaker.partition("'s ")
+    return bool(rest) and owner in names
+
+
 def unknown_speakers(households: list[list[str]], exercises: Path) -> list[str]:
-    names = {name for names in households for name in names} | GENERIC_SPEAKERS
+    names = {name for names in households for name in names}
     problems = []
     for file in sorted(exercises.glob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
         for question in data.get("questions") or []:
             for line in question.get("dialogue") or []:
-                if line.get("speaker") not in names:
+                if not _known_speaker(str(line.get("speaker")), names):
                     problems.append(f"{file.name} question {question.get('id')}: speaker "
                                     f"{line.get('speaker')!r} is not in data/cast.yml")
     return problems
@@ -164,6 +173,10 @@ QUESTION = """\
         line: Mum needs more tests.
       - speaker: Hugo
         line: I'm here.
+      - speaker: Ewa's mother
+        line: I heard that.
+      - speaker: Hugo's sister
+        line: So did I.
     prompt: Ewa and Tomasz are in a hospital corridor. What could Tomasz say?
     options:
       - text: Say I am here.
@@ -183,7 +196,9 @@ def test_the_checks_fail_on_a_made_up_clash(tmp_path):
     assert not any("married for years" in p for p in found)
     assert len(found) == 2, found
     speakers = unknown_speakers(households, tmp_path / "exercises")
-    assert speakers == ["made-up.yml question made-up-question: speaker 'Hugo' is not in data/cast.yml"]
+    assert speakers == ["made-up.yml question made-up-question: speaker 'Hugo' is not in data/cast.yml",
+                        "made-up.yml question made-up-question: speaker \"Hugo's sister\" is not in "
+                        "data/cast.yml"]
 
 
 def test_a_name_listed_in_two_households_is_found(tmp_path):
