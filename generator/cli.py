@@ -84,6 +84,18 @@ def _bundle(site: str, dist: str) -> int:
     return 0
 
 
+def _zensical(site: str, zensical: str) -> int:
+    from .zensical import build
+
+    problems, output = build(Path.cwd(), Path(site), zensical)
+    if output:
+        print(output, file=sys.stderr, end="")
+    if problems:
+        return _report(problems)
+    print(f"Built the site with Zensical into {site}/.")
+    return 0
+
+
 def _schema() -> int:
     print(json.dumps(json_schema.build(), indent=2, ensure_ascii=False))
     return 0
@@ -133,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("bundle", help="zip the built site for opening from a folder")
     pack.add_argument("--site", default="site")
     pack.add_argument("--dist", default="dist")
+    engine = commands.add_parser("zensical", help="build the same site with Zensical, "
+                                 "Material for MkDocs' successor (see README)")
+    engine.add_argument("--site", default="site-zensical", help="where to write it")
+    engine.add_argument("--zensical", default="zensical", help="the zensical program to run")
     new = commands.add_parser("new", help="write a commented starter exercise that builds as it is")
     new.add_argument("id", help="the new exercise's id, also its file name, such as 'sigh-after-work'")
     new.add_argument("--practice", required=True, help=f"one of: {', '.join(PRACTICES)}")
@@ -145,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return _urls(args.content)
     if args.command == "bundle":
         return _bundle(args.site, args.dist)
+    if args.command == "zensical":
+        return _zensical(args.site, args.zensical)
     if args.command == "schema":
         return _schema()
     if args.command == "new":

@@ -7,6 +7,8 @@ from Markdown, fixing Material's markup, watching folders under `serve`) stays h
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
 
-from .site import HOLD, RUNTIME_DIR, PageSource, Plan, Settings, finish_runtime, plan_site
+from .site import (HOLD, RUNTIME_DIR, PageSource, Plan, Settings, finish_runtime, plan_site,
+                   replace_folder)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -88,6 +92,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.plan = Plan()
         self.settings: Settings | None = None
         self.held: dict[str, str] = {}
+        self.site_dir: Path | None = None
+        self.scratch: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Plan the site before MkDocs touches the site folder; stop on any problem."""
@@ -104,6 +110,13 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
             expand_nav(config.nav, "exercises/index.md",
                        [{str(escape(title)): path} for title, path in self.plan.menu])
+        # Build into a fresh folder beside the site; it replaces the site only when the whole
+        # build succeeded (on_post_build), so a failure never leaves a worse site than before.
+        self.site_dir = Path(config.site_dir).resolve()
+        self.scratch = self.site_dir.with_name(f".{self.site_dir.name}.building-{os.getpid()}")
+        if self.scratch.exists():
+            shutil.rmtree(self.scratch)
+        config["site_dir"] = str(self.scratch)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -142,8 +155,25 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return fix_markup(output_content)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Minify the runtime the theme copied, then bundle it."""
+        """Minify and bundle the runtime, then put the new site in place unless the build has
+        already failed: in strict mode, MkDocs counts warnings and aborts only after this hook."""
         finish_runtime(Path(config.site_dir) / RUNTIME_DIR)
+        warned = config.strict and any(
+            handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
+            if isinstance(handler, CountHandler))
+        if self.scratch is None or self.site_dir is None:
+            return
+        if warned:
+            log.error(f"The build had warnings in strict mode; {self.site_dir} was left as it was.")
+            shutil.rmtree(self.scratch, ignore_errors=True)
+        else:
+            replace_folder(self.scratch, self.site_dir)
+        config["site_dir"] = str(self.site_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build that failed leaves the site as it was; its fresh folder goes."""
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Watch the exercise and data folders; a bad save keeps the last good site served."""

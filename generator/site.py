@@ -18,6 +18,7 @@ from .helplines import load_helplines
 from .model import Exercise
 from .practices import PRACTICES
 from .problems import Problem, sort_problems
+from .publish import replace_folder
 from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, HOLD,
                      INDEX_PAGE_PATH, PLANNER_PAGE_PATH, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER,
                      TODAY_MARKER, TRACKER_PAGE_PATH, PageSource, exercise_page_path, qr_code,
@@ -27,7 +28,7 @@ from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, 
 from .urls import manifest, plan as plan_links
 
 __all__ = ["HOLD", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
-           "plan_site"]
+           "plan_site", "replace_folder"]
 
 MANIFEST_PATH = "urls.txt"
 

@@ -158,6 +158,40 @@ def test_bad_input_fails_build_and_check_with_located_messages_and_keeps_site(tm
     assert snapshot(tmp_path / "site") == before
 
 
+FAILURES = {
+    # A guide page linking to a missing page: MkDocs only stops at the end, in strict mode.
+    "content-link": ("content/index.md", "# Tiny\n\n[Exercises](exercises/index.md) and "
+                     "[a page that is not there](nowhere.md)\n"),
+    "exercise": ("exercises/tiny-bids.yml", VALID.replace("minutes: 3", "minutes: lots")),
+    "daily-file": ("daily/rituals.yml", "rituals:\n  - id: hug\n    title: Hug\n"),
+}
+
+
+@pytest.mark.parametrize("case", list(FAILURES))
+def test_a_failed_build_leaves_the_last_good_site_byte_for_byte(tmp_path: Path, case: str):
+    make_project(tmp_path, {"tiny-bids.yml": VALID})
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    before = snapshot(tmp_path / "site")
+    path, text = FAILURES[case]
+    (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / path).write_text(text)
+    result = mkdocs_build(tmp_path, "--strict")
+    assert result.returncode != 0
+    assert snapshot(tmp_path / "site") == before
+    assert [entry.name for entry in tmp_path.iterdir() if entry.name.startswith(".site")] == []
+
+
+def test_a_good_build_replaces_the_site_and_leaves_no_folder_behind(tmp_path: Path):
+    make_project(tmp_path, {"tiny-bids.yml": VALID})
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "stale.html").write_text("from an older build")
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    assert not (tmp_path / "site" / "stale.html").exists()
+    assert (tmp_path / "site" / "exercises" / "tiny-bids.html").is_file()
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == [
+        "content", "exercises", "mkdocs.yml", "site"]
+
+
 def test_a_content_page_in_the_way_of_a_generated_page_is_refused(tmp_path: Path):
     make_project(tmp_path, {"tiny-bids.yml": VALID})
     (tmp_path / "content" / "exercises").mkdir()
