@@ -12,6 +12,7 @@ from . import json_schema
 from .bundle import bundle
 from .collect import collect, guide_pages
 from .daily import Daily, load_daily
+from .folders import content_problems
 from .problems import sort_problems
 from .kinds import KINDS
 from .practices import PRACTICES
@@ -25,7 +26,8 @@ def _check(paths: list[str], content: str) -> int:
     pages = guide_pages(folder) if folder.is_dir() else None
     result = collect([Path(path) for path in paths or ["exercises"]], pages=pages)
     daily = load_daily(Path("daily"), Path(".")) if not paths else Daily()
-    problems = sort_problems(result.problems + daily.problems)
+    links = content_problems(folder, Path(".")) if folder.is_dir() else []
+    problems = sort_problems(result.problems + daily.problems + links)
     for problem in problems:
         print(problem, file=sys.stderr)
     if not result.files and not result.problems:

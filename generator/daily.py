@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .folders import leads_outside, link_problem
 from .load import Mapping, Node, load_file
 from .practices import PRACTICES, Practice
 from .problems import Problem, sort_problems
@@ -139,14 +140,25 @@ def read_rituals(v: Validator, root: Node | None) -> list[Ritual]:
 
 
 def load_daily(folder: Path, base: Path | None = None) -> Daily:
-    """Read and validate the daily folder; a missing folder or file simply gives nothing."""
+    """Read and validate the daily folder; a missing folder or file simply gives nothing.
+
+    A link that leads outside the folder (a file, or the folder itself) is reported by its own
+    name and never followed."""
     daily = Daily()
+    parent = folder.absolute().parent
+    if folder.is_symlink() and leads_outside(folder, parent):
+        shown = str(folder.relative_to(base)) if base else str(folder)
+        daily.problems.append(link_problem(shown, parent.name or str(parent)))
+        return daily
     for name, reader, target in ((MOMENTS_FILE, read_moments, daily.moments),
                                  (RITUALS_FILE, read_rituals, daily.rituals)):
         file = folder / name
+        display = str(file.relative_to(base)) if base else str(file)
+        if file.is_symlink() and leads_outside(file, folder):
+            daily.problems.append(link_problem(display, folder.absolute().name))
+            continue
         if not file.exists():
             continue
-        display = str(file.relative_to(base)) if base else str(file)
         loaded = load_file(file, display)
         v = Validator(display)
         target.extend(reader(v, loaded.root))  # type: ignore[operator]
