@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .anchors import clash, instead, page_ids
 from .kinds import read_question
 from .load import Mapping, Node, Scalar, Sequence
 from .model import Exercise, Question
@@ -86,7 +87,19 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
     exercise = Exercise(exercise_id, title, practice, page, summary, minutes,  # type: ignore[arg-type]
                         intro, tuple(questions), path,
                         tuple(prompt for prompt in prompts if prompt is not None))
-    return exercise, v.problems
+    _reserved(v, exercise, seen)
+    return (None, v.problems) if v.problems else (exercise, v.problems)
+
+
+def _reserved(v: Validator, exercise: Exercise, id_nodes: dict[str, Node]) -> None:
+    """Report each question id that the page's own markup already uses."""
+    ids = page_ids(exercise)
+    for question in exercise.questions:
+        used_by = clash(question.id, ids)
+        if used_by is not None:
+            other = instead(question.id, ids, set(id_nodes))
+            v.report(id_nodes[question.id], f"the id '{question.id}' is used by the page itself "
+                     f"({used_by}); choose another, e.g. '{other}'")
 
 
 def question_lines(root: Node) -> dict[str, tuple[int, int]]:
