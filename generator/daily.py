@@ -117,6 +117,7 @@ def read_rituals(v: Validator, root: Node | None) -> list[Ritual]:
     """Validate the rituals file's list."""
     rituals: list[Ritual] = []
     seen: dict[str, int] = {}
+    id_nodes: dict[str, Node] = {}
     keys = ("id", "title", "practice", "description", "minutes", "days", "time")
     for number, item in enumerate(_entries(v, root, "rituals", "rituals"), start=1):
         node = v.mapping(item, f"ritual {number}", keys)
@@ -136,7 +137,29 @@ def read_rituals(v: Validator, root: Node | None) -> list[Ritual]:
         values = (title, practice, description, minutes, days, time)
         if _unique(v, node, ident, seen) and None not in values:
             rituals.append(Ritual(ident, *values))  # type: ignore[arg-type]
-    return rituals
+            id_nodes[ident] = node.items["id"]  # type: ignore[index]
+    return _planner_ids(v, rituals, id_nodes)
+
+
+# The planner page gives each ritual's controls ids built from its id: 'ritual-<id>' for the
+# pick box, 'ritual-<id>-mo' ... for the days and 'ritual-<id>-time' (templates/planner.md.j2).
+PLANNER_SUFFIXES = ("time",) + tuple(day.lower() for day in DAYS)
+
+
+def _planner_ids(v: Validator, rituals: list[Ritual], id_nodes: dict[str, Node]) -> list[Ritual]:
+    """Refuse a ritual id that is another ritual's id plus a suffix the planner adds."""
+    known = {ritual.id for ritual in rituals}
+    kept = []
+    for ritual in rituals:
+        head, _, tail = ritual.id.rpartition("-")
+        if tail in PLANNER_SUFFIXES and head in known:
+            what = "time" if tail == "time" else "day box"
+            v.report(id_nodes[ritual.id], f"the id '{ritual.id}' is used by the planner page "
+                     f"itself (the {what} of the ritual '{head}'); choose another, e.g. "
+                     f"'{ritual.id}-1'")
+        else:
+            kept.append(ritual)
+    return kept
 
 
 def load_daily(folder: Path, base: Path | None = None) -> Daily:

@@ -246,7 +246,7 @@ def _syntax_problem(text: str, path: str, error: yaml.MarkedYAMLError) -> Proble
     context_line = error.context_mark.line if error.context_mark is not None else None
     try:
         hint = syntax_hint(text, found, line - 1, col - 1, context_line)
-    except (IndexError, ValueError):  # pragma: no cover - a hint never stops the report
+    except Exception:  # pragma: no cover - a hint is a courtesy; it never stops the report
         hint = None
     if hint is not None:
         hint_line, hint_col, sentence = hint

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 # bidirectional controls, zero-width spaces and joiners, the byte-order mark...), control
 # characters (Cc) and the line and paragraph separators. Messages show them as [U+XXXX].
 _HIDDEN = ("Cf", "Cc", "Zl", "Zp")
+# No message is longer than this: a message quotes an author's text only in short excerpts, and
+# this cut keeps any quote it takes whole (a long link target, say) short too.
+MAX_MESSAGE = 400
 
 
 def codepoint(char: str) -> str:
@@ -40,7 +43,8 @@ def excerpt(text: str, limit: int = 40) -> str:
 class Problem:
     """One problem in an input file, located like a compiler diagnostic.
 
-    The message never carries a hidden character: any it quotes is shown as [U+XXXX]."""
+    The message never carries a hidden character (any it quotes is shown as [U+XXXX]) and is
+    at most MAX_MESSAGE characters long."""
 
     path: str
     line: int
@@ -49,7 +53,10 @@ class Problem:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", visible(self.path))
-        object.__setattr__(self, "message", visible(self.message))
+        message = visible(self.message)
+        if len(message) > MAX_MESSAGE:
+            message = message[: MAX_MESSAGE - 1] + "…"
+        object.__setattr__(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"

@@ -213,3 +213,11 @@ def test_a_bidi_control_in_a_comment_is_refused_too():
 
 def test_a_byte_order_mark_at_the_start_is_allowed():
     assert parse("\ufeffid: a\n", "f.yml").problems == []
+
+
+def test_messages_stay_short_and_show_hidden_characters():
+    from generator.problems import MAX_MESSAGE, Problem
+    problem = Problem("f.yml", 1, 1, "found '" + "x" * 2000 + "\u200b'")
+    assert len(problem.message) == MAX_MESSAGE and problem.message.endswith("…")
+    assert "\u200b" not in Problem("f.yml", 1, 1, "a\u200bb").message
+    assert Problem("f.yml", 1, 1, "a\u200bb").message == "a[U+200B]b"
