@@ -51,6 +51,8 @@ def test_every_exercise_file_passes_the_schema():
     (("kind: single\n    prompt: Sam", "kind: singel\n    prompt: Sam"), "'singel' is not one of"),
     (("minutes: 3", "minutes: 90"), "90 is greater than the maximum of 60"),
     (("id: tiny-sigh", "id: Tiny Sigh"), "'Tiny Sigh' does not match"),
+    (("id: tiny-sigh", "id: sm-sigh"), "'sm-sigh' should not be valid under"),
+    (("id: tiny-sigh", "id: exercise"), "'exercise' should not be valid under"),
     (("    kind: single\n    prompt: Priya", "    kind: write\n    prompt: Priya"),
      "'models' is a required property"),
 ])
