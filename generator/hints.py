@@ -114,21 +114,35 @@ def _leading_quote(lines: list[str], index: int, col: int) -> tuple[int, int, st
 
 
 def _indentation(lines: list[str], index: int) -> tuple[int, int, str] | None:
+    """A key line indented unlike any key above: line it up with the nearest fitting one."""
     line = lines[index]
-    above = _previous(lines, index)
-    if above is None or not (_KEY.match(line) or line.lstrip().startswith("- ")):
+    if not (_KEY.match(line) or line.lstrip().startswith("- ")):
         return None
-    previous = lines[above]
-    if previous.rstrip().endswith(":") or previous.lstrip().startswith("#"):
-        return None
-    want = _content_column(previous)
     have = len(line) - len(line.lstrip(" "))
-    if want == have:
+    best: tuple[int, int] | None = None  # (distance, line number above)
+    previous = _previous(lines, index)
+    if previous is not None and lines[previous].lstrip().startswith("- ") \
+            and _KEY.match(lines[previous]):
+        # Right under a list item's first key, a line most likely continues that item.
+        best = (abs(_content_column(lines[previous]) - have), previous)
+    else:
+        # Otherwise line it up with the nearest key above whose indentation is closest.
+        for number in range(index - 1, -1, -1):
+            match = _KEY.match(lines[number])
+            if match is None:
+                continue
+            distance = abs(len(match.group(1)) - have)
+            if best is None or distance < best[0]:
+                best = (distance, number)
+    if best is None or best[0] == 0:
         return None
-    name = _KEY.match(previous)
-    what = f"'{name.group(2)}' on line {above + 1}" if name else f"line {above + 1}"
-    return (index, have, f"line it up with {what}: start it with {want} spaces, then "
-            f"{example(line)}")
+    above = best[1]
+    key = _KEY.match(lines[above])
+    want = len(key.group(1))  # type: ignore[union-attr]
+    start = f"start it with {want} spaces, then" if want else "start it at the beginning of " \
+        "the line:"
+    return (index, have, f"line it up with '{key.group(2)}' on line {above + 1}: "  # type: ignore[union-attr]
+            f"{start} {example(line)}")
 
 
 def syntax_hint(text: str, problem: str, line: int, col: int,

@@ -76,8 +76,8 @@ def test_bad_indentation_is_a_located_syntax_error():
     # Reported where the line starts, with the hint to line it up (it was at the colon, 2:8).
     assert (problem.line, problem.col) == (2, 3)
     assert "mapping values are not allowed" in problem.message
-    assert problem.message.endswith("Line it up with 'id' on line 1: start it with 0 spaces, "
-                                    "then title: b")
+    assert problem.message.endswith("Line it up with 'id' on line 1: start it at the beginning "
+                                    "of the line: title: b")
 
 
 def test_empty_file_and_comment_only_file_are_refused():
@@ -159,6 +159,9 @@ SYNTAX = "YAML syntax error: {}; check the indentation, colons and quotes here. 
     ("questions:\n  - id: q\n     kind: single\n", (3, 6),
      "mapping values are not allowed in this context",
      "Line it up with 'id' on line 2: start it with 4 spaces, then kind: single"),
+    ("questions:\n  - id: q\n    options:\n      - text: a\n        feedback: b\n   note: x\n",
+     (6, 4), "did not find expected '-' indicator while parsing a block collection",
+     "Line it up with 'options' on line 3: start it with 4 spaces, then note: x"),
     ("questions:\n  - id: q\n   kind: single\n", (3, 4),
      "did not find expected '-' indicator while parsing a block collection",
      "Line it up with 'id' on line 2: start it with 4 spaces, then kind: single"),
