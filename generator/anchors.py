@@ -12,7 +12,8 @@ written there; tests/test_anchors.py fails when a template gains an id this modu
 
 from __future__ import annotations
 
-from .model import Exercise, MultipleQuestion, OrderQuestion, SingleQuestion, SortQuestion, WriteQuestion
+from .model import (Exercise, MultipleQuestion, OrderQuestion, SingleQuestion, SortQuestion,
+                    WriteQuestion)
 
 TEMPLATE_IDS = frozenset({
     'id="exercise"',

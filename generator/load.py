@@ -140,7 +140,7 @@ class _Builder:
             return self._mapping(node, depth, line, col)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, f"found the YAML tag '{node.tag}'; expected a plain list without tags")
+                self.problem(node, f"found the YAML tag '{_short(node.tag, 80)}'; expected a plain list without tags")
                 return None
             items = [self.build(child, depth + 1) for child in node.value]
             return Sequence([item for item in items if item is not None], line, col)
@@ -148,7 +148,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar | None:
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"found the YAML tag '{node.tag}'; expected plain text, "
+            self.problem(node, f"found the YAML tag '{_short(node.tag, 80)}'; expected plain text, "
                          "a number, true/false or nothing (tags are not allowed)")
             return None
         try:
@@ -194,7 +194,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, depth: int, line: int, col: int) -> Mapping | None:
         if node.tag != _TAG + "map":
-            self.problem(node, f"found the YAML tag '{node.tag}'; expected a plain mapping without tags")
+            self.problem(node, f"found the YAML tag '{_short(node.tag, 80)}'; expected a plain mapping without tags")
             return None
         items: dict[str, Node] = {}
         keys: dict[str, Scalar] = {}
@@ -213,7 +213,7 @@ class _Builder:
                 continue
             if name in keys:
                 first = keys[name]
-                self.problem(key_node, f"found the key '{name}' a second time (first at line "
+                self.problem(key_node, f"found the key '{_short(name)}' a second time (first at line "
                              f"{first.line}, column {first.col}); expected each key once")
                 continue
             value = self.build(value_node, depth + 1)

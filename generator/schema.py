@@ -9,7 +9,7 @@ from .kinds import read_question
 from .load import Mapping, Node, Scalar, Sequence
 from .model import Exercise, Question
 from .practices import PRACTICES
-from .problems import Problem
+from .problems import Problem, excerpt
 from .validator import MAX_ID, Validator, suggest
 
 MAX_TITLE = 80
@@ -29,11 +29,11 @@ def _page(v: Validator, node: Mapping, pages: set[str] | None) -> str | None:
     if page is None:
         return None
     if not PAGE_PATTERN.match(page):
-        v.report(node.items["page"], f"found the page '{page}'; expected a guide page path "
-                 "inside the content folder, such as 'practices/notice-bids.md'")
+        v.report(node.items["page"], f"found the page '{excerpt(page, 60)}'; expected a guide "
+                 "page path inside the content folder, such as 'practices/notice-bids.md'")
         return None
     if pages is not None and page not in pages:
-        v.report(node.items["page"], f"the page '{page}' is not in the content folder"
+        v.report(node.items["page"], f"the page '{excerpt(page, 60)}' is not in the content folder"
                  f"{suggest(page, sorted(pages))}; expected an existing guide page")
         return None
     return page

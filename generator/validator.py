@@ -80,7 +80,7 @@ class Validator:
         allowed = list(required) + list(optional)
         for name, key in node.keys.items():
             if name not in allowed:
-                self.report(key, f"unknown key '{name}' in {what}{suggest(name, allowed)}; "
+                self.report(key, f"unknown key '{excerpt(name)}' in {what}{suggest(name, allowed)}; "
                             f"allowed keys: {', '.join(allowed)}")
         for name in required:
             if name not in node.keys:
