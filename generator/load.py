@@ -99,6 +99,8 @@ def hidden_problems(text: str, path: str) -> list[Problem]:
     """Each invisible or direction-changing character in `text`, located, at most MAX_HIDDEN."""
     problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if line.isprintable():  # the usual case, checked at C speed: nothing hidden here
+            continue
         for col, char in enumerate(line, start=1):
             if char in JOINERS or char in "\t\r" or not is_hidden(char):
                 continue

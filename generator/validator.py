@@ -35,6 +35,8 @@ def hidden_in(text: str, plain: bool) -> str | None:
 
     Running text may hold the zero-width joiners that emoji and several scripts need; `plain`
     text (ids, titles, summaries, labels, names) may not."""
+    if text.isprintable():  # the usual case, checked at C speed
+        return None
     for char in text:
         if is_hidden(char) and char not in "\n\t" and (plain or char not in JOINERS):
             return char
