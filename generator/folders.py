@@ -37,7 +37,11 @@ def content_problems(content: Path, base: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not content.is_dir():
         return problems
-    name = content.name or str(content)
+    name = content.absolute().name or str(content)
+    parent = content.absolute().parent
+    if content.is_symlink() and leads_outside(content, parent):
+        shown = os.path.relpath(content, base) if base is not None else str(content)
+        return [link_problem(Path(shown).as_posix(), parent.name or str(parent))]
     for folder, dirs, files in os.walk(content, followlinks=False):
         for entry in sorted(dirs) + sorted(files):
             path = Path(folder) / entry

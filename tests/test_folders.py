@@ -92,3 +92,12 @@ def test_check_reports_a_content_link_leading_outside(tmp_path: Path):
     assert result.stderr.splitlines()[0] == (
         "content/leak.md:1:1: this is a link to a place outside the content folder; expected a "
         "real file inside the folder (the link was not followed)")
+
+
+def test_a_content_folder_that_is_a_link_outside_the_project_is_refused(tmp_path: Path):
+    (tmp_path / "project").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "project" / "content").symlink_to(tmp_path / "elsewhere")
+    [problem] = content_problems(tmp_path / "project" / "content", tmp_path / "project")
+    assert str(problem).startswith("content:1:1: this is a link to a place outside the project "
+                                   "folder")
