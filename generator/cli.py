@@ -11,53 +11,71 @@ from pathlib import Path
 from . import json_schema
 from .bundle import bundle
 from .collect import collect, guide_pages
-from .daily import Daily, load_daily
 from .folders import content_problems
 from .problems import sort_problems
 from .kinds import KINDS
 from .practices import PRACTICES
-from .render import generated_pages, render_starter
-from .urls import manifest, public_urls
+from .render import render_starter
+from .site import Settings, plan_site
 from .validator import ID_PATTERN, suggest
 
 
-def _check(paths: list[str], content: str) -> int:
-    folder = Path(content)
-    pages = guide_pages(folder) if folder.is_dir() else None
-    result = collect([Path(path) for path in paths or ["exercises"]], pages=pages)
-    daily = load_daily(Path("daily"), Path(".")) if not paths else Daily()
-    links = content_problems(folder, Path(".")) if folder.is_dir() else []
-    problems = sort_problems(result.problems + daily.problems + links)
+def _report(problems: list) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
-    if not result.files and not result.problems:
-        print(f"No exercise files (.yml) found in: {', '.join(paths or ['exercises'])}",
-              file=sys.stderr)
+    count, files = len(problems), len({problem.path for problem in problems})
+    print(f"{count} problem{'s' if count != 1 else ''} in {files} "
+          f"file{'s' if files != 1 else ''}.", file=sys.stderr)
+    return 1
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _check(paths: list[str], content: str) -> int:
+    if paths:
+        # Only the files named: each checked on its own and against the others named.
+        folder = Path(content)
+        result = collect([Path(path) for path in paths],
+                         pages=guide_pages(folder) if folder.is_dir() else None)
+        if result.problems:
+            return _report(result.problems)
+        if not result.files:
+            print(f"No exercise files (.yml) found in: {', '.join(paths)}", file=sys.stderr)
+            return 1
+        questions = sum(len(exercise.questions) for exercise in result.exercises)
+        print(f"All good: {_plural(len(result.exercises), 'exercise')}, "
+              f"{_plural(questions, 'question')}.")
+        return 0
+    plan = plan_site(Settings(root=Path.cwd(), content=content))
+    # Links in content/ that lead outside it (MkDocs would publish what they point to).
+    links = content_problems(Path(content), Path.cwd())
+    if links or not plan.ok:
+        return _report(sort_problems(list(plan.problems) + links))
+    if not plan.exercises:
+        print("No exercise files (.yml) found in: exercises", file=sys.stderr)
         return 1
-    if problems:
-        count, files = len(problems), len({problem.path for problem in problems})
-        print(f"{count} problem{'s' if count != 1 else ''} in {files} "
-              f"file{'s' if files != 1 else ''}.", file=sys.stderr)
-        return 1
-    questions = sum(len(exercise.questions) for exercise in result.exercises)
-    count = len(result.exercises)
-    extra = (f", {len(daily.moments)} daily moments, {len(daily.rituals)} rituals"
-             if daily.moments or daily.rituals else "")
-    print(f"All good: {count} exercise{'s' if count != 1 else ''}, "
-          f"{questions} question{'s' if questions != 1 else ''}{extra}.")
+    counts = plan.counts()
+    print(f"All good: {_plural(counts['exercises'], 'exercise')}, "  # type: ignore[arg-type]
+          f"{_plural(counts['questions'], 'question')}, "  # type: ignore[arg-type]
+          f"{_plural(len(plan.daily.moments), 'daily moment')}, "
+          f"{_plural(len(plan.daily.rituals), 'ritual')}.")
+    by_practice = counts["by_practice"]
+    print("Exercises by practice: " + ", ".join(
+        f"{practice} {count}" for practice, count in by_practice.items()))  # type: ignore[union-attr]
+    print("Practices using each kind of question: " + ", ".join(
+        f"{kind} {count}" for kind, count in counts["practices_by_kind"].items()))  # type: ignore[union-attr]
     return 0
 
 
 def _urls(content: str) -> int:
-    pages = guide_pages(Path(content))
-    result = collect([Path("exercises")], pages=pages)
-    if result.problems:
-        for problem in result.problems:
+    plan = plan_site(Settings(root=Path.cwd(), content=content, published="", redirects=""))
+    if not plan.ok:
+        for problem in plan.problems:
             print(problem, file=sys.stderr)
         return 1
-    daily = load_daily(Path("daily"), Path("."))
-    every_page = sorted(pages | set(generated_pages(result.exercises, rituals=daily.rituals)))
-    print(manifest(public_urls(every_page, result.exercises)), end="")
+    print(plan.manifest, end="")
     return 0
 
 

@@ -162,11 +162,12 @@ def _planner_ids(v: Validator, rituals: list[Ritual], id_nodes: dict[str, Node])
     return kept
 
 
-def load_daily(folder: Path, base: Path | None = None) -> Daily:
+def load_daily(folder: Path, base: Path | None = None, pages: set[str] | None = None) -> Daily:
     """Read and validate the daily folder; a missing folder or file simply gives nothing.
 
-    A link that leads outside the folder (a file, or the folder itself) is reported by its own
-    name and never followed."""
+    `pages`, when given, are the guide pages a link in a ritual or moment may lead to. A link
+    that leads outside the folder (a file, or the folder itself) is reported by its own name
+    and never followed."""
     daily = Daily()
     parent = folder.absolute().parent
     if folder.is_symlink() and leads_outside(folder, parent):
@@ -183,7 +184,7 @@ def load_daily(folder: Path, base: Path | None = None) -> Daily:
         if not file.exists():
             continue
         loaded = load_file(file, display)
-        v = Validator(display)
+        v = Validator(display, pages)
         target.extend(reader(v, loaded.root))  # type: ignore[operator]
         daily.problems += loaded.problems + v.problems
     daily.problems = sort_problems(daily.problems)

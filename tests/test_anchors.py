@@ -33,7 +33,7 @@ def test_page_ids_are_every_id_on_the_rendered_page_but_the_question_ids():
     exercise, problems = validate(ALL_KINDS.replace("minutes: 5", "minutes: 5\ndiscussion:\n"
                                                     "  - What would you say?"), "all-kinds")
     assert problems == []
-    rendered = set(re.findall(r' id="([^"]+)"', render_exercise(exercise)))
+    rendered = set(re.findall(r' id="([^"]+)"', render_exercise(exercise).text))
     questions = {question.id for question in exercise.questions}
     assert rendered - questions == set(anchors.page_ids(exercise))
     assert not questions & set(anchors.page_ids(exercise))
