@@ -146,7 +146,7 @@ def plan_site(settings: Settings) -> Plan:
     # Without a content folder (checking exercises on their own), pages are not checked.
     known = guide_pages(content) if content.is_dir() else None
     guide = known or set()
-    collection = collect([settings.folder(settings.exercises)], pages=known)
+    collection = collect([settings.folder(settings.exercises)], settings.root, pages=known)
     daily = load_daily(settings.folder(settings.daily), settings.root, pages=known)
     showing = _pages_showing(content, guide, (*HELPLINE_MARKERS, TODAY_MARKER))
     helpline_page = next((showing[m] for m in HELPLINE_MARKERS if m in showing), "")
