@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
 from . import json_schema
 from .bundle import bundle
 from .collect import collect, guide_pages
+from .folders import content_problems
+from .problems import sort_problems
 from .kinds import KINDS
 from .practices import PRACTICES
 from .render import render_starter
@@ -46,8 +49,10 @@ def _check(paths: list[str], content: str) -> int:
               f"{_plural(questions, 'question')}.")
         return 0
     plan = plan_site(Settings(root=Path.cwd(), content=content))
-    if not plan.ok:
-        return _report(plan.problems)
+    # Links in content/ that lead outside it (MkDocs would publish what they point to).
+    links = content_problems(Path(content), Path.cwd())
+    if links or not plan.ok:
+        return _report(sort_problems(list(plan.problems) + links))
     if not plan.exercises:
         print("No exercise files (.yml) found in: exercises", file=sys.stderr)
         return 1
@@ -122,8 +127,23 @@ def _new(exercise_id: str, practice: str, kind: str, folder: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_starter(exercise_id, kind, PRACTICES[practice], str(target)),
                       encoding="utf-8")
-    print(f"Wrote {target}. Change the words, then check it with: python -m generator check {target}")
+    print(f"Wrote {target}. Change the words, then check it with:\n  {_check_command(target)}")
+    if Path("Makefile").is_file():
+        print("or check every exercise with:\n  make check")
     return 0
+
+
+def _check_command(target: Path) -> str:
+    """The check command for `target`, written so it works when pasted into this shell.
+
+    It names the Python running now (relative to the working folder when it lives inside it,
+    such as `.venv/bin/python`), because a bare `python` may be missing or lack our packages."""
+    python = Path(sys.executable)
+    try:
+        shown = python.relative_to(Path.cwd()).as_posix() if python.is_absolute() else str(python)
+    except ValueError:
+        shown = str(python)
+    return f"{shlex.quote(shown)} -m generator check {shlex.quote(str(target))}"
 
 
 def main(argv: list[str] | None = None) -> int:
