@@ -19,8 +19,14 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# `make site ENGINE=zensical` builds the same site with Zensical, Material's successor (README).
+ENGINE ?= mkdocs
 site: $(STAMP)
+ifeq ($(ENGINE),zensical)
+	$(BIN)/python -m generator zensical --site site --zensical $(BIN)/zensical
+else
 	$(BIN)/mkdocs build --strict
+endif
 
 # The whole site as dist/small-moments-<version>.zip, to share where it is not hosted.
 DIST ?= dist

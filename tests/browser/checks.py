@@ -6,6 +6,7 @@ breakage tests run them on tiny sites made to fail."""
 from __future__ import annotations
 
 import io
+import re
 import json
 import shutil
 import subprocess
@@ -173,7 +174,8 @@ def pdf_text(page: Page) -> tuple[int, str]:
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
     page.emulate_media(media="screen")
     text = "\n".join(pdf_page.extract_text() for pdf_page in reader.pages)
-    return len(reader.pages), " ".join(text.split())
+    # A hyphenated word broken across two lines ("active-" / "constructive") is one word.
+    return len(reader.pages), re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(text.split()))
 
 
 def motion(page: Page, name: str) -> list[str]:
