@@ -112,8 +112,12 @@ class Engine:
         self._after_load()
 
     def back(self) -> None:
+        """History back; waits for the page before to be shown (from bfcache or loaded)."""
         self.collect_errors()
+        left = self.url()
         self._back()
+        self.wait_for(f"location.href !== {json.dumps(left)} && document.readyState === 'complete'",
+                      message="Back to show the page before")
         self._after_load()
 
     def _after_load(self) -> None:
@@ -135,11 +139,11 @@ class Engine:
         return self.errors
 
     def wait_for(self, expression: str, timeout: float = 10, message: str = "") -> object:
-        """Poll a JavaScript expression until it is truthy; its value."""
+        """Poll a JavaScript expression until it is truthy (elements are truthy too)."""
         deadline = time.monotonic() + timeout
         while True:
             try:
-                value = self.evaluate(expression)
+                value = self.evaluate(f"!!({expression})")
             except EngineError as error:  # a navigation under way: ask the next page
                 value = f"<{error}>"
                 if time.monotonic() > deadline:
@@ -325,7 +329,8 @@ class FirefoxEngine(Engine):
         self._send("reload")
 
     def _back(self) -> None:
-        self._send("back")
+        # puppeteer's goBack waits for a load event that a page shown from bfcache never fires.
+        self._send("evaluate", script="(history.back(), true)")
 
     def click(self, selector: str) -> None:
         self._send("click", selector=selector)

@@ -62,9 +62,6 @@ const commands = {
   async reload() {
     await page.reload({ waitUntil: "load" });
   },
-  async back() {
-    await page.goBack({ waitUntil: "load" });
-  },
   async click({ selector }) {
     await (await element(selector)).click();
   },
