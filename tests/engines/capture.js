@@ -6,8 +6,10 @@
   if (window.__smErrors) return;
   var errors = window.__smErrors = [];
   function describe(value) {
-    if (value && value.stack) return String(value.stack).split("\n").slice(0, 3).join(" | ");
-    if (value && value.message) return String(value.message);
+    if (value && value.message) {
+      var stack = String(value.stack || "").split("\n").slice(0, 3).join(" | ");
+      return String(value.message) + (stack ? " (" + stack + ")" : "");
+    }
     return String(value);
   }
   window.addEventListener("error", function (event) {

@@ -219,7 +219,7 @@ def _definition(engine) -> str:  # noqa: ANN001
 
 # True when the definition shows on screen: in the term's ::after/::before box, or in an
 # element that shows it now and did not show it when _mark_shown ran.
-_SHOWN = """(function (definition) {
+_SHOWN = r"""(function (definition) {
   var term = document.querySelector('%s');
   function visible(node) {
     if (!node.getClientRects().length) return false;
