@@ -4,57 +4,78 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
 from . import json_schema
 from .bundle import bundle
 from .collect import collect, guide_pages
-from .daily import Daily, load_daily
+from .folders import content_problems
 from .problems import sort_problems
 from .kinds import KINDS
 from .practices import PRACTICES
-from .render import generated_pages, render_starter
-from .urls import manifest, public_urls
+from .render import render_starter
+from .site import Settings, plan_site
 from .validator import ID_PATTERN, suggest
 
 
-def _check(paths: list[str], content: str) -> int:
-    folder = Path(content)
-    pages = guide_pages(folder) if folder.is_dir() else None
-    result = collect([Path(path) for path in paths or ["exercises"]], pages=pages)
-    daily = load_daily(Path("daily"), Path(".")) if not paths else Daily()
-    problems = sort_problems(result.problems + daily.problems)
+def _report(problems: list) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
-    if not result.files and not result.problems:
-        print(f"No exercise files (.yml) found in: {', '.join(paths or ['exercises'])}",
-              file=sys.stderr)
+    count, files = len(problems), len({problem.path for problem in problems})
+    print(f"{count} problem{'s' if count != 1 else ''} in {files} "
+          f"file{'s' if files != 1 else ''}.", file=sys.stderr)
+    return 1
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _check(paths: list[str], content: str) -> int:
+    if paths:
+        # Only the files named: each checked on its own and against the others named.
+        folder = Path(content)
+        result = collect([Path(path) for path in paths],
+                         pages=guide_pages(folder) if folder.is_dir() else None)
+        if result.problems:
+            return _report(result.problems)
+        if not result.files:
+            print(f"No exercise files (.yml) found in: {', '.join(paths)}", file=sys.stderr)
+            return 1
+        questions = sum(len(exercise.questions) for exercise in result.exercises)
+        print(f"All good: {_plural(len(result.exercises), 'exercise')}, "
+              f"{_plural(questions, 'question')}.")
+        return 0
+    plan = plan_site(Settings(root=Path.cwd(), content=content))
+    # Links in content/ that lead outside it (MkDocs would publish what they point to).
+    links = content_problems(Path(content), Path.cwd())
+    if links or not plan.ok:
+        return _report(sort_problems(list(plan.problems) + links))
+    if not plan.exercises:
+        print("No exercise files (.yml) found in: exercises", file=sys.stderr)
         return 1
-    if problems:
-        count, files = len(problems), len({problem.path for problem in problems})
-        print(f"{count} problem{'s' if count != 1 else ''} in {files} "
-              f"file{'s' if files != 1 else ''}.", file=sys.stderr)
-        return 1
-    questions = sum(len(exercise.questions) for exercise in result.exercises)
-    count = len(result.exercises)
-    extra = (f", {len(daily.moments)} daily moments, {len(daily.rituals)} rituals"
-             if daily.moments or daily.rituals else "")
-    print(f"All good: {count} exercise{'s' if count != 1 else ''}, "
-          f"{questions} question{'s' if questions != 1 else ''}{extra}.")
+    counts = plan.counts()
+    print(f"All good: {_plural(counts['exercises'], 'exercise')}, "  # type: ignore[arg-type]
+          f"{_plural(counts['questions'], 'question')}, "  # type: ignore[arg-type]
+          f"{_plural(len(plan.daily.moments), 'daily moment')}, "
+          f"{_plural(len(plan.daily.rituals), 'ritual')}.")
+    by_practice = counts["by_practice"]
+    print("Exercises by practice: " + ", ".join(
+        f"{practice} {count}" for practice, count in by_practice.items()))  # type: ignore[union-attr]
+    print("Practices using each kind of question: " + ", ".join(
+        f"{kind} {count}" for kind, count in counts["practices_by_kind"].items()))  # type: ignore[union-attr]
     return 0
 
 
 def _urls(content: str) -> int:
-    pages = guide_pages(Path(content))
-    result = collect([Path("exercises")], pages=pages)
-    if result.problems:
-        for problem in result.problems:
+    plan = plan_site(Settings(root=Path.cwd(), content=content, published="", redirects=""))
+    if not plan.ok:
+        for problem in plan.problems:
             print(problem, file=sys.stderr)
         return 1
-    daily = load_daily(Path("daily"), Path("."))
-    every_page = sorted(pages | set(generated_pages(result.exercises, rituals=daily.rituals)))
-    print(manifest(public_urls(every_page, result.exercises)), end="")
+    print(plan.manifest, end="")
     return 0
 
 
@@ -65,6 +86,18 @@ def _bundle(site: str, dist: str) -> int:
         print(f"bundle: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {target}: unzip it anywhere and open small-moments/index.html.")
+    return 0
+
+
+def _zensical(site: str, zensical: str) -> int:
+    from .zensical import build
+
+    problems, output = build(Path.cwd(), Path(site), zensical)
+    if output:
+        print(output, file=sys.stderr, end="")
+    if problems:
+        return _report(problems)
+    print(f"Built the site with Zensical into {site}/.")
     return 0
 
 
@@ -94,8 +127,23 @@ def _new(exercise_id: str, practice: str, kind: str, folder: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_starter(exercise_id, kind, PRACTICES[practice], str(target)),
                       encoding="utf-8")
-    print(f"Wrote {target}. Change the words, then check it with: python -m generator check {target}")
+    print(f"Wrote {target}. Change the words, then check it with:\n  {_check_command(target)}")
+    if Path("Makefile").is_file():
+        print("or check every exercise with:\n  make check")
     return 0
+
+
+def _check_command(target: Path) -> str:
+    """The check command for `target`, written so it works when pasted into this shell.
+
+    It names the Python running now (relative to the working folder when it lives inside it,
+    such as `.venv/bin/python`), because a bare `python` may be missing or lack our packages."""
+    python = Path(sys.executable)
+    try:
+        shown = python.relative_to(Path.cwd()).as_posix() if python.is_absolute() else str(python)
+    except ValueError:
+        shown = str(python)
+    return f"{shlex.quote(shown)} -m generator check {shlex.quote(str(target))}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("bundle", help="zip the built site for opening from a folder")
     pack.add_argument("--site", default="site")
     pack.add_argument("--dist", default="dist")
+    engine = commands.add_parser("zensical", help="build the same site with Zensical, "
+                                 "Material for MkDocs' successor (see README)")
+    engine.add_argument("--site", default="site-zensical", help="where to write it")
+    engine.add_argument("--zensical", default="zensical", help="the zensical program to run")
     new = commands.add_parser("new", help="write a commented starter exercise that builds as it is")
     new.add_argument("id", help="the new exercise's id, also its file name, such as 'sigh-after-work'")
     new.add_argument("--practice", required=True, help=f"one of: {', '.join(PRACTICES)}")
@@ -129,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         return _urls(args.content)
     if args.command == "bundle":
         return _bundle(args.site, args.dist)
+    if args.command == "zensical":
+        return _zensical(args.site, args.zensical)
     if args.command == "schema":
         return _schema()
     if args.command == "new":

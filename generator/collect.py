@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .folders import leads_outside, link_problem
 from .load import load_file
 from .problems import Problem, sort_problems
 from .model import Exercise
@@ -36,14 +37,26 @@ def display_path(file: Path, base: Path | None = None) -> str:
         return str(file)
 
 
-def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand folders into their exercise files; report paths that do not exist."""
+def find_files(paths: list[Path], base: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """Expand folders into their exercise files; report paths that do not exist.
+
+    A link that leads outside its folder (an exercise file, or the folder itself) is reported
+    by its own name and never followed."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")))
+        parent = path.absolute().parent
+        if path.is_symlink() and leads_outside(path, parent):
+            problems.append(link_problem(display_path(path, base), parent.name or str(parent)))
+        elif path.is_dir():
+            for entry in sorted(path.iterdir()):
+                if entry.suffix not in SUFFIXES or entry.name.startswith("."):
+                    continue
+                if entry.is_symlink() and leads_outside(entry, path):
+                    problems.append(link_problem(display_path(entry, base),
+                                                 path.absolute().name or str(path)))
+                elif entry.is_file():
+                    files.append(entry)
         elif path.is_file():
             files.append(path)
         else:
@@ -62,7 +75,7 @@ def collect(paths: list[Path], base: Path | None = None, pages: set[str] | None 
     """Load and validate the exercise files under `paths`, checking ids across files.
 
     `pages`, when given, are the guide pages an exercise may name as its `page`."""
-    files, problems = find_files(paths)
+    files, problems = find_files(paths, base)
     result = Collection(files=len(files), problems=problems)
     exercise_at: dict[str, str] = {}
     question_at: dict[str, str] = {}

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .folders import leads_outside, link_problem
 from .load import Mapping, Node, load_file
 from .practices import PRACTICES, Practice
 from .problems import Problem, sort_problems
@@ -116,6 +117,7 @@ def read_rituals(v: Validator, root: Node | None) -> list[Ritual]:
     """Validate the rituals file's list."""
     rituals: list[Ritual] = []
     seen: dict[str, int] = {}
+    id_nodes: dict[str, Node] = {}
     keys = ("id", "title", "practice", "description", "minutes", "days", "time")
     for number, item in enumerate(_entries(v, root, "rituals", "rituals"), start=1):
         node = v.mapping(item, f"ritual {number}", keys)
@@ -135,20 +137,54 @@ def read_rituals(v: Validator, root: Node | None) -> list[Ritual]:
         values = (title, practice, description, minutes, days, time)
         if _unique(v, node, ident, seen) and None not in values:
             rituals.append(Ritual(ident, *values))  # type: ignore[arg-type]
-    return rituals
+            id_nodes[ident] = node.items["id"]  # type: ignore[index]
+    return _planner_ids(v, rituals, id_nodes)
 
 
-def load_daily(folder: Path, base: Path | None = None) -> Daily:
-    """Read and validate the daily folder; a missing folder or file simply gives nothing."""
+# The planner page gives each ritual's controls ids built from its id: 'ritual-<id>' for the
+# pick box, 'ritual-<id>-mo' ... for the days and 'ritual-<id>-time' (templates/planner.md.j2).
+PLANNER_SUFFIXES = ("time",) + tuple(day.lower() for day in DAYS)
+
+
+def _planner_ids(v: Validator, rituals: list[Ritual], id_nodes: dict[str, Node]) -> list[Ritual]:
+    """Refuse a ritual id that is another ritual's id plus a suffix the planner adds."""
+    known = {ritual.id for ritual in rituals}
+    kept = []
+    for ritual in rituals:
+        head, _, tail = ritual.id.rpartition("-")
+        if tail in PLANNER_SUFFIXES and head in known:
+            what = "time" if tail == "time" else "day box"
+            v.report(id_nodes[ritual.id], f"the id '{ritual.id}' is used by the planner page "
+                     f"itself (the {what} of the ritual '{head}'); choose another, e.g. "
+                     f"'{ritual.id}-1'")
+        else:
+            kept.append(ritual)
+    return kept
+
+
+def load_daily(folder: Path, base: Path | None = None, pages: set[str] | None = None) -> Daily:
+    """Read and validate the daily folder; a missing folder or file simply gives nothing.
+
+    `pages`, when given, are the guide pages a link in a ritual or moment may lead to. A link
+    that leads outside the folder (a file, or the folder itself) is reported by its own name
+    and never followed."""
     daily = Daily()
+    parent = folder.absolute().parent
+    if folder.is_symlink() and leads_outside(folder, parent):
+        shown = str(folder.relative_to(base)) if base else str(folder)
+        daily.problems.append(link_problem(shown, parent.name or str(parent)))
+        return daily
     for name, reader, target in ((MOMENTS_FILE, read_moments, daily.moments),
                                  (RITUALS_FILE, read_rituals, daily.rituals)):
         file = folder / name
+        display = str(file.relative_to(base)) if base else str(file)
+        if file.is_symlink() and leads_outside(file, folder):
+            daily.problems.append(link_problem(display, folder.absolute().name))
+            continue
         if not file.exists():
             continue
-        display = str(file.relative_to(base)) if base else str(file)
         loaded = load_file(file, display)
-        v = Validator(display)
+        v = Validator(display, pages)
         target.extend(reader(v, loaded.root))  # type: ignore[operator]
         daily.problems += loaded.problems + v.problems
     daily.problems = sort_problems(daily.problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import kinds, schema
+from . import anchors, kinds, schema
 from .practices import PRACTICES
 from .validator import ID_PATTERN, MAX_ID, MAX_TEXT
 
@@ -76,7 +76,10 @@ def _question() -> Json:
     # Kinds share some keys ('options'), so each kind's rule says what its keys must hold.
     every_field = {name: True for fields in KIND_FIELDS.values() for name in fields}
     base = {
-        "id": _ident("The question's id, unique in the exercise; part of its permanent link."),
+        "id": {**_ident("The question's id, unique in the exercise; part of its permanent link. "
+                        "Not one the page uses itself: 'exercise', or starting with 'sm-'."),
+               # '__' cannot match the id pattern anyway; 'sm-' can.
+               "not": {"anyOf": [{"enum": sorted(anchors.PAGE_IDS)}, {"pattern": "^sm-"}]}},
         "kind": {"enum": list(kinds.KINDS), "description": "The kind of question."},
         "prompt": _text("The question."),
         "note": _text("A closing thought shown with the answer."),

@@ -101,7 +101,7 @@ def _sort(v: Validator, node: Mapping, base: dict[str, Any]) -> SortQuestion | N
             ok = False
             continue
         group_id = v.ident(group, "id")
-        label = v.text(group, "label", MAX_LABEL)
+        label = v.text(group, "label", MAX_LABEL, plain=True)
         if group_id is not None and any(g.id == group_id for g in groups):
             v.report(group.items["id"], f"the group id '{group_id}' is used twice in this "
                      "question; expected a new id")
@@ -194,7 +194,7 @@ def _dialogue(v: Validator, node: Mapping) -> tuple[tuple[Line, ...], bool]:
         if entry is None:
             ok = False
             continue
-        speaker = v.text(entry, "speaker", MAX_SPEAKER)
+        speaker = v.text(entry, "speaker", MAX_SPEAKER, plain=True)
         said = v.text(entry, "line")
         if speaker is None or said is None:
             ok = False

@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
+import unicodedata
+
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .problems import Problem
+from .hints import example, quoted, source_lines, syntax_hint
+from .problems import Problem, codepoint, excerpt, is_hidden
 
 # libyaml composes twenty times faster than PyYAML's pure-Python reader (bench/), with the same
 # safe tag set and line and column marks; the pure-Python one stands in where libyaml is missing.
@@ -81,15 +84,43 @@ def _position(mark: yaml.Mark | None) -> tuple[int, int]:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return excerpt(text, limit)
+
+
+# Joiners that emoji sequences and several scripts need inside running text; the validator
+# still refuses them where text must be plain (ids, titles, summaries). Every other hidden
+# character is refused anywhere in a file, comments included: bidirectional controls can make
+# a line show in a different order than it is stored ("Trojan Source").
+JOINERS = frozenset("\u200c\u200d")
+MAX_HIDDEN = 10
+
+
+def hidden_problems(text: str, path: str) -> list[Problem]:
+    """Each invisible or direction-changing character in `text`, located, at most MAX_HIDDEN."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.isprintable():  # the usual case, checked at C speed: nothing hidden here
+            continue
+        for col, char in enumerate(line, start=1):
+            if char in JOINERS or char in "\t\r" or not is_hidden(char):
+                continue
+            if len(problems) == MAX_HIDDEN:
+                problems[-1] = Problem(path, problems[-1].line, problems[-1].col,
+                                       problems[-1].message + " (and more after it)")
+                return problems
+            name = unicodedata.name(char, "a format character")
+            problems.append(Problem(path, number, col, f"found the invisible character "
+                                    f"{codepoint(char)} ({name}); delete it, since it hides "
+                                    "text or changes the order in which text shows"))
+    return problems
 
 
 class _Builder:
     """Turns PyYAML's composed node graph into located nodes, collecting problems."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, lines: list[str] | None = None) -> None:
         self.path = path
+        self.lines = lines or []
         self.problems: list[Problem] = []
         self.count = 0
         self.constructor = SafeConstructor()
@@ -111,7 +142,7 @@ class _Builder:
             return self._mapping(node, depth, line, col)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, f"found the YAML tag '{node.tag}'; expected a plain list without tags")
+                self.problem(node, f"found the YAML tag '{_short(node.tag, 80)}'; expected a plain list without tags")
                 return None
             items = [self.build(child, depth + 1) for child in node.value]
             return Sequence([item for item in items if item is not None], line, col)
@@ -119,7 +150,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar | None:
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"found the YAML tag '{node.tag}'; expected plain text, "
+            self.problem(node, f"found the YAML tag '{_short(node.tag, 80)}'; expected plain text, "
                          "a number, true/false or nothing (tags are not allowed)")
             return None
         try:
@@ -128,11 +159,44 @@ class _Builder:
             self.problem(node, f"found '{_short(node.value)}', which YAML cannot read as "
                          f"{node.tag.removeprefix(_TAG)} ({error}); expected a valid value")
             return None
+        self._comment_after(node)
         return Scalar(value, node.value, node.tag.removeprefix(_TAG), line, col)
+
+    def _comment_after(self, node: yaml.ScalarNode) -> None:
+        """Refuse plain text followed by ' #' on its line: YAML drops the rest as a comment."""
+        if node.style not in (None, "") or node.tag != _TAG + "str" or node.end_mark is None:
+            return
+        end = node.end_mark
+        if not 0 <= end.line < len(self.lines):
+            return
+        source = self.lines[end.line]
+        rest = source[end.column:]
+        if not rest.lstrip(" \t").startswith("#") or rest[:1] not in (" ", "\t"):
+            return
+        hash_col = end.column + len(rest) - len(rest.lstrip(" \t"))
+        sentence = "put the text in quotes if the '#' belongs to it"
+        if node.start_mark is not None and node.start_mark.line == end.line:
+            start = node.start_mark.column
+            fixed = source[:start] + quoted(source[start:].rstrip())
+            sentence += f": {example(fixed)}"
+        self.problems.append(Problem(self.path, end.line + 1, hash_col + 1,
+                                     f"the text stops before ' #', because YAML reads the rest "
+                                     f"of the line as a comment, so {sentence} (or move a note to "
+                                     "its own line)"))
+
+    def _dash_key(self, key_node: yaml.ScalarNode) -> None:
+        """A key such as '-id' is a list item missing the space after its dash."""
+        mark = key_node.start_mark
+        fixed = f"- {key_node.value[1:]}: …"
+        if mark is not None and 0 <= mark.line < len(self.lines):
+            source = self.lines[mark.line]
+            fixed = source[: mark.column + 1] + " " + source[mark.column + 1:]
+        self.problem(key_node, f"found the key '{_short(key_node.value)}'; a list item needs a "
+                     f"space after its dash: {example(fixed)}")
 
     def _mapping(self, node: yaml.MappingNode, depth: int, line: int, col: int) -> Mapping | None:
         if node.tag != _TAG + "map":
-            self.problem(node, f"found the YAML tag '{node.tag}'; expected a plain mapping without tags")
+            self.problem(node, f"found the YAML tag '{_short(node.tag, 80)}'; expected a plain mapping without tags")
             return None
         items: dict[str, Node] = {}
         keys: dict[str, Scalar] = {}
@@ -146,9 +210,12 @@ class _Builder:
                              "expected a plain name such as 'title'")
                 continue
             name = key_node.value
+            if key_node.style in (None, "") and len(name) > 1 and name[0] == "-" and name[1] not in "- ":
+                self._dash_key(key_node)
+                continue
             if name in keys:
                 first = keys[name]
-                self.problem(key_node, f"found the key '{name}' a second time (first at line "
+                self.problem(key_node, f"found the key '{_short(name)}' a second time (first at line "
                              f"{first.line}, column {first.col}); expected each key once")
                 continue
             value = self.build(value_node, depth + 1)
@@ -172,6 +239,24 @@ def _decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
                               "text; expected the file saved as UTF-8")]
 
 
+def _syntax_problem(text: str, path: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A located syntax error, with a plain hint and the corrected line where we know one."""
+    line, col = _position(error.problem_mark or error.context_mark)
+    found = error.problem or "something YAML cannot read"
+    context = f" {error.context}" if error.context else ""
+    message = f"YAML syntax error: {found}{context}; check the indentation, colons and quotes here"
+    context_line = error.context_mark.line if error.context_mark is not None else None
+    try:
+        hint = syntax_hint(text, found, line - 1, col - 1, context_line)
+    except Exception:  # pragma: no cover - a hint is a courtesy; it never stops the report
+        hint = None
+    if hint is not None:
+        hint_line, hint_col, sentence = hint
+        line, col = hint_line + 1, hint_col + 1
+        message += f". {sentence[0].upper()}{sentence[1:]}"
+    return Problem(path, line, col, message)
+
+
 def parse(text: str, path: str) -> Loaded:
     """Parse one YAML document from text; never raises for bad input."""
     result = Loaded(path)
@@ -181,14 +266,16 @@ def parse(text: str, path: str) -> Loaded:
         result.problems.append(Problem(path, 1, 1, "the file is empty; expected an exercise "
                                        "(a mapping with id, title, practice and questions)"))
         return result
+    hidden = hidden_problems(text[1:] if text.startswith("\ufeff") else text, path)
+    if hidden:
+        if text.startswith("\ufeff"):
+            hidden = [Problem(p.path, p.line, p.col + (p.line == 1), p.message) for p in hidden]
+        result.problems.extend(hidden)
+        return result
     try:
         documents = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as error:
-        line, col = _position(error.problem_mark or error.context_mark)
-        found = error.problem or "something YAML cannot read"
-        context = f" {error.context}" if error.context else ""
-        result.problems.append(Problem(path, line, col, f"YAML syntax error: {found}{context}; "
-                                       "check the indentation, colons and quotes here"))
+        result.problems.append(_syntax_problem(text, path, error))
         return result
     except RecursionError:
         result.problems.append(Problem(path, 1, 1, f"the document nests far deeper than "
@@ -204,7 +291,7 @@ def parse(text: str, path: str) -> Loaded:
         result.problems.append(Problem(path, line, col, "found a second YAML document (after "
                                        "'---'); expected one exercise per file"))
         return result
-    builder = _Builder(path)
+    builder = _Builder(path, source_lines(text))
     try:
         result.root = builder.build(documents[0])
     except _TooLarge as error:

@@ -1,8 +1,14 @@
-"""The thin MkDocs adapter: validate before anything is cleaned, then add the generated pages."""
+"""The MkDocs adapter: it translates the site plan (generator/site.py) into MkDocs' terms.
+
+Everything it knows of the project comes from `plan_site`; what is MkDocs' or Material's own
+business (how generated files, the menu and errors are handed over, keeping HTML blocks away
+from Markdown, fixing Material's markup, watching folders under `serve`) stays here."""
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
 
-from .assets import RUNTIME_DIR, finish_runtime
-from .collect import Collection, collect, guide_pages
-from .daily import Daily, load_daily
-from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, TODAY_MARKER, exercise_page_path,
-                     generated_pages, generated_paths, hold_body, qr_codes, render_redirect,
-                     render_today, restore_body)
-from .urls import LinkPlan, manifest, plan
+from .site import (HOLD, RUNTIME_DIR, PageSource, Plan, Settings, finish_runtime, plan_site,
+                   replace_folder)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -51,103 +53,99 @@ class SmallMomentsConfig(Config):
     redirects = c.Type(str, default="redirects.yml")
     public_url = c.Type(str, default="")
     daily_dir = c.Type(str, default="daily")
+    data_dir = c.Type(str, default="data")
     nav_limit = c.Type(int, default=60)
 
 
-def _expand_nav(nav: list[Any], pages: list[dict[str, str]]) -> bool:
-    """Turn the nav entry for the exercises index into a section listing every exercise."""
+def expand_nav(nav: list[Any], index: str, pages: list[dict[str, str]]) -> bool:
+    """Turn the nav entry for the exercises index into a section listing `pages` after it."""
     for position, entry in enumerate(nav):
-        if entry == INDEX_PAGE_PATH or (isinstance(entry, dict) and INDEX_PAGE_PATH in entry.values()):
+        if entry == index or (isinstance(entry, dict) and index in entry.values()):
             title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
-            nav[position] = {title: [{"All exercises": INDEX_PAGE_PATH}, *pages]}
+            nav[position] = {title: [{"All exercises": index}, *pages]}
             return True
         if isinstance(entry, dict):
             for children in entry.values():
-                if isinstance(children, list) and _expand_nav(children, pages):
+                if isinstance(children, list) and expand_nav(children, index, pages):
                     return True
     return False
 
 
+def settings_from(config: MkDocsConfig, options: SmallMomentsConfig) -> Settings:
+    """The plan's settings from mkdocs.yml and the plugin's options."""
+    root = Path(config.config_file_path).resolve().parent
+    quick_exit = config.extra.get("quick_exit") or {}
+    return Settings(root=root, content=str(Path(config.docs_dir).resolve()),
+                    exercises=options.exercises_dir, daily=options.daily_dir,
+                    data=options.data_dir, published=options.published,
+                    redirects=options.redirects, public_url=options.public_url,
+                    nav_limit=options.nav_limit, quick_exit_name=quick_exit.get("name"))
+
+
 class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
-    """Validates `exercises/` at configuration time and adds one page per exercise."""
+    """Adds the planned pages and files to the build, and the planned blocks to guide pages."""
+
+    # Keep generated HTML blocks away from Markdown (a test turns it off to compare the pages).
+    hold_html = True
 
     def __init__(self) -> None:
-        self.collection = Collection()
-        self.exercises_dir = Path("exercises")
-        self.daily_dir = Path("daily")
-        self.daily = Daily()
-        self.links = LinkPlan([], [], {}, {})
-        self.pages: dict[str, str] = {}
-        self.in_nav: set[str] = set()
+        self.plan = Plan()
+        self.settings: Settings | None = None
         self.held: dict[str, str] = {}
+        self.site_dir: Path | None = None
+        self.scratch: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project = Path(config.config_file_path).resolve().parent
-        self.exercises_dir = project / self.config.exercises_dir
-        self.daily_dir = project / self.config.daily_dir
-        content = guide_pages(Path(config.docs_dir))
-        self.collection = collect([self.exercises_dir], pages=content)
-        self.daily = load_daily(self.daily_dir, project)
-        problems = list(self.collection.problems) + self.daily.problems
-        if self.collection.ok:
-            pages = generated_paths(self.collection.exercises, self.daily.rituals)
-            self.links = plan(project, sorted(content | set(pages)), self.collection.exercises,
-                              self.config.published, self.config.redirects)
-            problems += self.links.problems
-        if problems:
-            for problem in problems:
+        """Plan the site before MkDocs touches the site folder; stop on any problem."""
+        self.settings = settings_from(config, self.config)
+        self.plan = plan_site(self.settings)
+        if not self.plan.ok:
+            for problem in self.plan.problems:
                 log.error(str(problem))
-            count = len(problems)
+            count = len(self.plan.problems)
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the exercises, "
-                              "daily files or links; nothing was built and the site folder was "
-                              "left as it was.")
-        self.pages = generated_pages(self.collection.exercises, self.links.aliases,
-                                     self.config.public_url, self.daily.rituals)
-        # A menu listing every exercise is rendered into every page: past a limit, the build
-        # slows more than linearly (bench/), so the menu then shows only "All exercises".
-        exercises = self.collection.exercises
-        listed = exercises if len(exercises) <= self.config.nav_limit else []
-        self.in_nav = {exercise_page_path(exercise) for exercise in listed}
+                              "daily files, data or links; nothing was built and the site "
+                              "folder was left as it was.")
         if isinstance(config.nav, list):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
-            pages = [{str(escape(exercise.title)): exercise_page_path(exercise)}
-                     for exercise in exercises if exercise_page_path(exercise) in self.in_nav]
-            _expand_nav(config.nav, pages)
+            expand_nav(config.nav, "exercises/index.md",
+                       [{str(escape(title)): path} for title, path in self.plan.menu])
+        # Build into a fresh folder beside the site; it replaces the site only when the whole
+        # build succeeded (on_post_build), so a failure never leaves a worse site than before.
+        self.site_dir = Path(config.site_dir).resolve()
+        self.scratch = self.site_dir.with_name(f".{self.site_dir.name}.building-{os.getpid()}")
+        if self.scratch.exists():
+            shutil.rmtree(self.scratch)
+        config["site_dir"] = str(self.scratch)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        generated = dict(self.pages)
-        generated["urls.txt"] = manifest(self.links.urls)
-        generated.update(qr_codes(self.collection.exercises, self.config.public_url))
-        for old, page in self.links.redirects.items():
-            generated[old] = render_redirect(str(page["target"]), dict(page["anchors"]))  # type: ignore[call-overload]
-        for src_uri, content in generated.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"{config.docs_dir}/{src_uri} exists, but that page is generated "
-                                  "from the exercises; remove or rename the file")
-            # The assignment page is reached from a counselor's link, not from the menu.
-            hidden = (src_uri == ASSIGNMENT_PAGE_PATH or not src_uri.endswith(".md")
-                      or (src_uri.startswith("exercises/") and src_uri != INDEX_PAGE_PATH
-                          and src_uri not in self.in_nav))
-            files.append(File.generated(config, src_uri, content=content,
-                                        inclusion=InclusionLevel.NOT_IN_NAV if hidden
+        """Hand every planned output to MkDocs as a generated file."""
+        self.held = {}
+        for output in self.plan.outputs:
+            if files.get_file_from_path(output.path) is not None:
+                raise PluginError(f"{config.docs_dir}/{output.path} exists, but that page is "
+                                  "generated from the exercises; remove or rename the file")
+            content = output.render()
+            if isinstance(content, PageSource):
+                # The HTML block needs nothing from Markdown, whose raw-HTML parser costs more
+                # than the rest of the page: it goes back in on_page_content.
+                if content.html and self.hold_html:
+                    self.held[output.path] = content.html
+                content = content.markdown if self.hold_html else content.text
+            files.append(File.generated(config, output.path, content=content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if output.hidden
                                         else InclusionLevel.UNDEFINED))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        if TODAY_MARKER in markdown and self.daily.moments:
-            return markdown.replace(TODAY_MARKER, render_today(self.daily.moments))
-        if page.file.src_uri in self.pages:
-            # The exercise's HTML block needs nothing from Markdown, whose raw-HTML parser
-            # costs more than the rest of the page; it goes back in on_page_content.
-            markdown, body = hold_body(markdown)
-            if body:
-                self.held[page.file.src_uri] = body
-        return markdown
+        """Fill a guide page's block markers (helplines, today's moment, the quick exit)."""
+        return self.plan.fill(markdown)
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        body = self.held.pop(page.file.src_uri, None)
-        return html if body is None else restore_body(html, body)
+        """Put a generated page's HTML block back where Markdown left its marker."""
+        block = self.held.get(page.file.src_uri)
+        return html if block is None else html.replace(HOLD, block, 1)
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return fix_markup(output)
@@ -157,12 +155,33 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return fix_markup(output_content)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        """Minify and bundle the runtime, then put the new site in place unless the build has
+        already failed: in strict mode, MkDocs counts warnings and aborts only after this hook."""
         finish_runtime(Path(config.site_dir) / RUNTIME_DIR)
+        warned = config.strict and any(
+            handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
+            if isinstance(handler, CountHandler))
+        if self.scratch is None or self.site_dir is None:
+            return
+        if warned:
+            log.error(f"The build had warnings in strict mode; {self.site_dir} was left as it was.")
+            shutil.rmtree(self.scratch, ignore_errors=True)
+        else:
+            replace_folder(self.scratch, self.site_dir)
+        config["site_dir"] = str(self.site_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build that failed leaves the site as it was; its fresh folder goes."""
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(self.exercises_dir))
-        if self.daily_dir.is_dir():
-            server.watch(str(self.daily_dir))
+        """Watch the exercise and data folders; a bad save keeps the last good site served."""
+        if self.settings is not None:
+            for name in (self.settings.exercises, self.settings.daily, self.settings.data):
+                folder = self.settings.folder(name)
+                if folder.is_dir():
+                    server.watch(str(folder))
         rebuild = server.builder
 
         def rebuild_keeping_the_last_good_site() -> None:

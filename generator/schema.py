@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .anchors import clash, instead, page_ids
 from .kinds import read_question
 from .load import Mapping, Node, Scalar, Sequence
 from .model import Exercise, Question
 from .practices import PRACTICES
-from .problems import Problem
+from .problems import Problem, excerpt
 from .validator import MAX_ID, Validator, suggest
 
 MAX_TITLE = 80
@@ -28,11 +29,11 @@ def _page(v: Validator, node: Mapping, pages: set[str] | None) -> str | None:
     if page is None:
         return None
     if not PAGE_PATTERN.match(page):
-        v.report(node.items["page"], f"found the page '{page}'; expected a guide page path "
-                 "inside the content folder, such as 'practices/notice-bids.md'")
+        v.report(node.items["page"], f"found the page '{excerpt(page, 60)}'; expected a guide "
+                 "page path inside the content folder, such as 'practices/notice-bids.md'")
         return None
     if pages is not None and page not in pages:
-        v.report(node.items["page"], f"the page '{page}' is not in the content folder"
+        v.report(node.items["page"], f"the page '{excerpt(page, 60)}' is not in the content folder"
                  f"{suggest(page, sorted(pages))}; expected an existing guide page")
         return None
     return page
@@ -86,7 +87,19 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
     exercise = Exercise(exercise_id, title, practice, page, summary, minutes,  # type: ignore[arg-type]
                         intro, tuple(questions), path,
                         tuple(prompt for prompt in prompts if prompt is not None))
-    return exercise, v.problems
+    _reserved(v, exercise, seen)
+    return (None, v.problems) if v.problems else (exercise, v.problems)
+
+
+def _reserved(v: Validator, exercise: Exercise, id_nodes: dict[str, Node]) -> None:
+    """Report each question id that the page's own markup already uses."""
+    ids = page_ids(exercise)
+    for question in exercise.questions:
+        used_by = clash(question.id, ids)
+        if used_by is not None:
+            other = instead(question.id, ids, set(id_nodes))
+            v.report(id_nodes[question.id], f"the id '{question.id}' is used by the page itself "
+                     f"({used_by}); choose another, e.g. '{other}'")
 
 
 def question_lines(root: Node) -> dict[str, tuple[int, int]]:

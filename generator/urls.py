@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .address import exercise_page_path, href, page_address
 from .load import Mapping, Scalar, load_file
 from .model import Exercise
 from .problems import Problem
@@ -15,16 +15,11 @@ from .problems import Problem
 _ADDRESS = re.compile(r"^(?:[a-z0-9][a-z0-9_.-]*/)*[a-z0-9][a-z0-9_-]*\.html(?:#[A-Za-z0-9_-]+)?$")
 
 
-def html_path(md_path: str) -> str:
-    """The built page of a Markdown page (the site does not use directory URLs)."""
-    return md_path[:-3] + ".html"
-
-
 def public_urls(pages: Iterable[str], exercises: Iterable[Exercise]) -> list[str]:
     """Every public address: each page, and each question's anchor on its exercise page."""
-    urls = {html_path(page) for page in pages}
+    urls = {page_address(page) for page in pages}
     for exercise in exercises:
-        page = html_path(f"exercises/{exercise.id}.md")
+        page = page_address(exercise_page_path(exercise.id))
         urls.add(page)
         urls.update(f"{page}#{question.id}" for question in exercise.questions)
     return sorted(urls)
@@ -125,23 +120,16 @@ def check(published: dict[str, int], published_name: str, current: set[str],
     return sorted(problems)
 
 
-def relative(source: str, target: str) -> str:
-    """The link from one built page to another address."""
-    page, _, anchor = target.partition("#")
-    link = posixpath.relpath(page, posixpath.dirname(source) or ".")
-    return link + (f"#{anchor}" if anchor else "")
-
-
 def redirect_pages(redirects: Redirects, current: set[str]) -> dict[str, dict[str, object]]:
     """For each old page: the link to its new page and the new places of its old anchors."""
     pages: dict[str, dict[str, object]] = {}
     for old, new in sorted(redirects.targets.items()):
         if "#" not in old and old not in current:
-            pages[old] = {"target": relative(old, new), "anchors": {}}
+            pages[old] = {"target": href(old, new), "anchors": {}}
     for old, new in redirects.targets.items():
         page = pages.get(_page(old))
         if "#" in old and page is not None:
-            page["anchors"]["#" + old.split("#", 1)[1]] = relative(_page(old), new)  # type: ignore[index]
+            page["anchors"]["#" + old.split("#", 1)[1]] = href(_page(old), new)  # type: ignore[index]
     return pages
 
 
@@ -170,9 +158,9 @@ def plan(root: Path, pages: Iterable[str], exercises: Iterable[Exercise],
     """Check the site's addresses against the published set in `root`; plan redirects."""
     urls = public_urls(pages, exercises)
     current = set(urls)
-    declared = read_redirects(root / redirects, redirects)
+    declared = read_redirects(root / redirects, redirects) if redirects else Redirects()
     problems: list[Problem] = []
-    if (root / published).exists():
+    if published and (root / published).is_file():
         known, problems = read_published(root / published, published)
         problems = sorted(problems + check(known, published, current, declared, redirects))
     else:

@@ -6,8 +6,9 @@ import difflib
 import re
 
 from . import inline
-from .load import Mapping, Node, Scalar, Sequence
-from .problems import Problem
+from .hints import quoted
+from .load import JOINERS, Mapping, Node, Scalar, Sequence
+from .problems import Problem, codepoint, excerpt, is_hidden
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 60
@@ -26,8 +27,32 @@ def describe(node: Node) -> str:
         return f"'{node.text}' (true/false)"
     if node.tag in ("int", "float"):
         return f"the number {node.text}"
-    text = " ".join(node.text.split())
-    return f"'{text if len(text) <= 40 else text[:39] + '…'}'"
+    return f"'{excerpt(node.text)}'"
+
+
+def hidden_in(text: str, plain: bool) -> str | None:
+    """The first invisible or direction-changing character in `text`, or None.
+
+    Running text may hold the zero-width joiners that emoji and several scripts need; `plain`
+    text (ids, titles, summaries, labels, names) may not."""
+    if text.isprintable():  # the usual case, checked at C speed
+        return None
+    for char in text:
+        if is_hidden(char) and char not in "\n\t" and (plain or char not in JOINERS):
+            return char
+    return None
+
+
+def _colon_hint(node: Node) -> str:
+    """For a one-pair mapping where text was expected: the author's words, quoted."""
+    if not isinstance(node, Mapping) or len(node.items) != 1:
+        return ""
+    [(key, value)] = node.items.items()
+    if not isinstance(value, Scalar) or value.tag == "null" or "\n" in value.text:
+        return ""
+    fixed = excerpt(quoted(f"{key}: {value.text}"), 100)
+    return (". A colon followed by a space makes YAML read a key and a value, so put the "
+            f"text in quotes: {fixed}")
 
 
 def suggest(word: str, choices: list[str]) -> str:
@@ -57,22 +82,28 @@ class Validator:
         allowed = list(required) + list(optional)
         for name, key in node.keys.items():
             if name not in allowed:
-                self.report(key, f"unknown key '{name}' in {what}{suggest(name, allowed)}; "
+                self.report(key, f"unknown key '{excerpt(name)}' in {what}{suggest(name, allowed)}; "
                             f"allowed keys: {', '.join(allowed)}")
         for name in required:
             if name not in node.keys:
                 self.report(node, f"{what} is missing the required key '{name}'")
         return node
 
-    def text(self, node: Mapping, key: str, max_len: int = MAX_TEXT) -> str | None:
-        """Read an optional text field of a mapping; None when absent or invalid."""
-        value = node.items.get(key)
-        return None if value is None else self.scalar_text(value, f"'{key}'", max_len)
+    def text(self, node: Mapping, key: str, max_len: int = MAX_TEXT,
+             plain: bool = False) -> str | None:
+        """Read an optional text field of a mapping; None when absent or invalid.
 
-    def scalar_text(self, value: Node, what: str, max_len: int = MAX_TEXT) -> str | None:
+        `plain` text (shown outside the page body, or used as an id) refuses every invisible
+        character, the zero-width joiners too."""
+        value = node.items.get(key)
+        return None if value is None else self.scalar_text(value, f"'{key}'", max_len, plain)
+
+    def scalar_text(self, value: Node, what: str, max_len: int = MAX_TEXT,
+                    plain: bool = False) -> str | None:
         """Read a node as text; numbers and true/false keep the words the author wrote."""
         if not isinstance(value, Scalar) or value.tag == "null":
-            self.report(value, f"found {describe(value)} for {what}; expected text")
+            self.report(value, f"found {describe(value)} for {what}; expected text"
+                        f"{_colon_hint(value)}")
             return None
         text = value.text.strip() if value.tag != "str" else str(value.value).strip()
         if not text:
@@ -80,6 +111,12 @@ class Validator:
             return None
         if len(text) > max_len:
             self.report(value, f"{what} is {len(text)} characters long; expected at most {max_len}")
+            return None
+        hidden = hidden_in(text, plain)
+        if hidden is not None:
+            self.report(value, f"found the invisible character {codepoint(hidden)} in {what} "
+                        f"('{excerpt(text)}'); expected visible text only (delete it, since it "
+                        "hides text or changes the order in which text shows)")
             return None
         refused = [problem for link in inline.links(inline.parse(text))
                    if (problem := inline.link_problem(link, self.pages))]
@@ -89,7 +126,7 @@ class Validator:
 
     def plain(self, node: Mapping, key: str, max_len: int) -> str | None:
         """Read a text field shown outside the page body (titles, summaries): no < or >."""
-        text = self.text(node, key, max_len)
+        text = self.text(node, key, max_len, plain=True)
         if text is not None and ("<" in text or ">" in text):
             found = "<" if "<" in text else ">"
             self.report(node.items[key], f"found '{found}' in '{key}'; expected plain words "
@@ -100,7 +137,7 @@ class Validator:
 
     def ident(self, node: Mapping, key: str) -> str | None:
         """Read an id: lowercase letters, digits and single hyphens."""
-        text = self.text(node, key, MAX_ID)
+        text = self.text(node, key, MAX_ID, plain=True)
         if text is not None and not ID_PATTERN.match(text):
             self.report(node.items[key], f"found the {key} '{text}'; expected lowercase letters, "
                         "digits and single hyphens, such as 'sigh-after-work'")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shlex
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -49,6 +51,8 @@ def test_every_exercise_file_passes_the_schema():
     (("kind: single\n    prompt: Sam", "kind: singel\n    prompt: Sam"), "'singel' is not one of"),
     (("minutes: 3", "minutes: 90"), "90 is greater than the maximum of 60"),
     (("id: tiny-sigh", "id: Tiny Sigh"), "'Tiny Sigh' does not match"),
+    (("id: tiny-sigh", "id: sm-sigh"), "'sm-sigh' should not be valid under"),
+    (("id: tiny-sigh", "id: exercise"), "'exercise' should not be valid under"),
     (("    kind: single\n    prompt: Priya", "    kind: write\n    prompt: Priya"),
      "'models' is a required property"),
 ])
@@ -101,3 +105,26 @@ def test_new_names_the_nearest_practice_and_kind(tmp_path: Path):
     assert "unknown kind 'sigle' — did you mean 'single'?" in result.stderr
     assert "found the id 'Bad_Id'; expected lowercase letters" in result.stderr
     assert not (tmp_path / "exercises").exists()
+
+
+def test_new_prints_a_next_step_that_works_as_printed(tmp_path: Path):
+    make_project(tmp_path, {})
+    result = run(["-m", "generator", "new", "--practice", "notice-bids", "--kind", "order",
+                  "after-dinner"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first, command = result.stdout.splitlines()[:2]
+    assert first == ("Wrote exercises/after-dinner.yml. Change the words, then check it with:")
+    assert " python " not in f" {command} " and command.strip().split()[0] != "python"
+    assert command.strip().endswith("-m generator check exercises/after-dinner.yml")
+    check = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, text=True,
+                           timeout=120)
+    assert check.returncode == 0, check.stderr
+    assert check.stdout == "All good: 1 exercise, 1 question.\n"
+
+
+def test_new_names_make_check_where_there_is_a_makefile(tmp_path: Path):
+    make_project(tmp_path, {})
+    (tmp_path / "Makefile").write_text("check:\n\ttrue\n")
+    result = run(["-m", "generator", "new", "--practice", "repair", "--kind", "single",
+                  "after-lunch"], cwd=tmp_path)
+    assert result.stdout.splitlines()[2:] == ["or check every exercise with:", "  make check"]

@@ -56,3 +56,21 @@ def test_binary_garbage_is_a_problem_not_a_traceback(tmp_path: Path):
     assert result.returncode == 1
     assert result.stderr.startswith("junk.yml:")
     assert "Traceback" not in result.stderr
+
+
+def test_check_prints_a_syntax_hint_and_hidden_characters_visibly(tmp_path: Path):
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "tiny-bids.yml").write_text(
+        VALID.replace("prompt: Sam sighs at the sink. Which reply turns toward Sam?",
+                      "prompt: Sam sighs. Why? Because: it matters"))
+    (tmp_path / "exercises" / "zz-other.yml").write_text("id: zz-other\ntitle: Zz\u202eother\n")
+    result = run(["-m", "generator", "check"], tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "exercises/tiny-bids.yml:13:36: YAML syntax error: mapping values are not allowed in this "
+        "context; check the indentation, colons and quotes here. A colon followed by a space "
+        'starts a new key, so put the text in quotes: prompt: "Sam sighs. Why? Because: it '
+        'matters"',
+        "exercises/zz-other.yml:2:10: found the invisible character U+202E (RIGHT-TO-LEFT "
+        "OVERRIDE); delete it, since it hides text or changes the order in which text shows",
+        "2 problems in 2 files."]

@@ -76,3 +76,25 @@ def test_a_bad_ritual_time_or_day_is_reported(tmp_path: Path):
 def test_a_missing_daily_folder_gives_nothing_and_no_problem(tmp_path: Path):
     daily = load_daily(tmp_path / "nowhere", tmp_path)
     assert (daily.moments, daily.rituals, daily.problems) == ([], [], [])
+
+
+def test_a_ritual_id_the_planner_builds_from_another_ritual_is_refused(tmp_path: Path):
+    ritual = ("  - id: {}\n    title: A walk\n    practice: rituals\n    description: Walk.\n"
+              "    minutes: 30\n    days: [SA]\n    time: '07:45'\n")
+    folder = write(tmp_path / "daily", rituals="rituals:\n" + ritual.format("walk")
+                   + ritual.format("walk-time") + ritual.format("walk-sa"))
+    daily = load_daily(folder, tmp_path)
+    assert [str(p) for p in daily.problems] == [
+        "daily/rituals.yml:9:9: the id 'walk-time' is used by the planner page itself (the time "
+        "of the ritual 'walk'); choose another, e.g. 'walk-time-1'",
+        "daily/rituals.yml:16:9: the id 'walk-sa' is used by the planner page itself (the day box "
+        "of the ritual 'walk'); choose another, e.g. 'walk-sa-1'"]
+    assert [ritual.id for ritual in daily.rituals] == ["walk"]
+
+
+def test_the_planner_ids_are_the_ones_daily_guards():
+    import re
+    found = set(re.findall(r'id="([^"]*)"', (REPO / "generator" / "templates" / "planner.md.j2")
+                           .read_text()))
+    assert found == {"planner", "ritual-{{ ritual.id }}", "ritual-{{ ritual.id }}-{{ code | lower }}",
+                     "ritual-{{ ritual.id }}-time"}

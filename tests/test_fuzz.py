@@ -96,3 +96,12 @@ def test_inline_markup_never_loses_a_character(text: str):
     shown = plain(inline.parse(text))
     # Markers and escapes may go; every other character stays, in order (targets included).
     assert [c for c in shown if c in kept] == [c for c in text if c in kept]
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, 8), st.text(alphabet=st.sampled_from(
+    list("ab:#'\"\t- ?\u202e\u200d")), max_size=20)), max_size=8))
+def test_yaml_like_lines_give_located_problems_with_any_hint(lines: list[tuple[int, str]]):
+    text = "".join(" " * indent + body + "\n" for indent, body in lines)
+    check(text)
+    check("id: a\nquestions:\n  - id: q\n" + text)

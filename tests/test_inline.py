@@ -24,7 +24,7 @@ def validate(text: str):
 def page_for(text: str) -> str:
     exercise, problems = validate(text)
     assert problems == []
-    return render_exercise(exercise)
+    return render_exercise(exercise).text
 
 
 def messages(text: str) -> list[str]:

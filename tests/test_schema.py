@@ -162,3 +162,27 @@ def test_every_problem_in_a_file_is_collected():
     found = messages(text)
     assert sorted(tuple(m.split(":")[1:3]) for m in found) == [
         ("28", "9"), ("29", "9"), ("3", "11"), ("5", "10")]
+
+
+def test_a_joiner_is_refused_in_a_title_but_allowed_in_running_text():
+    text = VALID.replace("title: Tiny bids", "title: Tiny\u200dbids")
+    assert messages(text) == [
+        "exercises/tiny-bids.yml:2:8: found the invisible character U+200D in 'title' "
+        "('Tiny[U+200D]bids'); expected visible text only (delete it, since it hides text or "
+        "changes the order in which text shows)"]
+    exercise, problems = validate(VALID.replace("A sigh is often", "A sigh \U0001F469\u200d\U0001F469 is often"))
+    assert problems == [] and exercise is not None
+
+
+def test_an_escaped_bidi_control_is_refused_in_running_text():
+    text = VALID.replace("    note: A sigh is often a quiet bid.", '    note: "A sigh\\u202e is often"')
+    [message] = messages(text)
+    assert "U+202E in 'note'" in message and "\u202e" not in message
+
+
+def test_a_text_item_with_a_colon_gets_the_quoted_text_as_a_hint():
+    text = VALID.replace("intro: |", "discussion:\n  - Why? Because: it matters\nintro: |")
+    assert messages(text) == [
+        "exercises/tiny-bids.yml:7:5: found a mapping (key: value pairs) for prompt 1 of "
+        "'discussion'; expected text. A colon followed by a space makes YAML read a key and a "
+        'value, so put the text in quotes: "Why? Because: it matters"']

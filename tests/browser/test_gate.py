@@ -57,6 +57,12 @@ def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, buil
 
 def test_every_page_keeps_to_its_origin_sets_no_cookie_and_stores_only_its_key(
         browser: Browser, built_site: Path, http_root: str):
+    """No page requests anything from another host by itself, answering every question included.
+
+    The one exception is a navigation the reader asks for: "Leave this site" (and Escape twice)
+    takes the tab to the ordinary page mkdocs.yml names, as domestic-violence services' quick
+    exits do. It is never pressed here, so this crawl shows that the page never fetches or
+    prefetches that address on its own; test_safety.py presses it against a stand-in page."""
     problems = []
     for root in (http_root, built_site.as_uri() + "/"):
         context = browser.new_context()

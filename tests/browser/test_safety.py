@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Page, expect
+import yaml
+from playwright.sync_api import BrowserContext, Page, expect
+
+from helpers import REPO
 
 KEY = "small-moments:v1"
 EXERCISE = "exercises/tiny-bids.html"
@@ -31,9 +34,27 @@ def stored(page: Page, area: str = "localStorage") -> dict | None:
     return None if raw is None else json.loads(raw)
 
 
-def test_leave_button_is_the_second_tab_stop_and_back_does_not_return(visit):
+# Where mkdocs.yml sends the quick exit; the browser never reaches that host in a test: a stand-in
+# page answers for it (see neutral()).
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV, !relative and python tags only MkDocs resolves."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+QUICK_EXIT = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=_AnyTag)["extra"]["quick_exit"]
+
+
+def neutral(context: BrowserContext) -> None:
+    """Answer for the quick exit's neutral page inside the browser: nothing leaves the machine."""
+    context.route(QUICK_EXIT["url"] + "**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Search"))
+
+
+def test_leave_button_is_the_second_tab_stop_and_replaces_the_page_with_the_neutral_one(visit):
+    neutral(visit.context)
     page = visit.open("index.html")
     page.goto(visit.root + "bids.html")
+    length = page.evaluate("history.length")
     page.locator("body").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -42,37 +63,97 @@ def test_leave_button_is_the_second_tab_stop_and_back_does_not_return(visit):
     expect(page.locator(".sm-quick-exit")).to_have_accessible_description(
         "Leaves at once. Pressing Escape twice does the same.")
     page.keyboard.press("Enter")
-    page.wait_for_url("about:blank")
+    page.wait_for_url(QUICK_EXIT["url"])
+    assert page.evaluate("history.length") == length, "the exit added a history entry"
+    # The Safety page says: Back does not bring back the page you left, but it can show the
+    # pages of this site read before it in the same tab.
     page.go_back()
-    assert page.url == visit.root + "index.html", "Back returned to the page that was left"
+    page.wait_for_load_state("load")
+    assert page.evaluate("location.href") == visit.root + "index.html"
 
 
 def test_escape_twice_leaves_but_once_does_not(visit):
+    neutral(visit.context)
     page = visit.open("why-it-matters.html")
     page.keyboard.press("Escape")
     page.wait_for_timeout(1200)
     page.keyboard.press("Escape")
     assert page.url.endswith("why-it-matters.html")
     page.keyboard.press("Escape")
-    page.wait_for_url("about:blank")
+    page.wait_for_url(QUICK_EXIT["url"])
+
+
+def test_an_escape_that_closes_search_does_not_count_toward_leaving(visit):
+    neutral(visit.context)
+    page = visit.open("bids.html")
+    page.keyboard.press("/")
+    expect(page.locator("#__search")).to_be_checked()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("bids.html"), "closing search counted as the first Escape"
+    page.keyboard.press("Escape")
+    page.wait_for_url(QUICK_EXIT["url"])
+
+
+def test_the_safety_page_names_where_the_exit_goes_and_what_stays(visit):
+    page = visit.open("safety.html")
+    section = page.locator("h2#leaving-quickly-and-staying-private ~ ul").first
+    expect(section).to_contain_text(f"takes this tab straight to {QUICK_EXIT['name']}")
+    expect(section).to_contain_text("does not bring that page back")
+    expect(section).to_contain_text("Back can still show other pages of this site")
+    expect(section).to_contain_text("does not count toward the two")
+    expect(section).to_contain_text("Private visit does not hide the site from your history")
+    assert page.locator(".sm-quick-exit").get_attribute("href") == QUICK_EXIT["url"]
+
+
+# The services the Safety page must offer, each number a link a phone can call (issue 13).
+CALLABLE = {"911": "911", "999": "999", "112": "112", "1-800-799-7233": "18007997233",
+            "1-800-787-3224": "18007873224", "0808 2000 247": "08082000247",
+            "116 123": "116123", "1800 737 732": "1800737732", "988": "988"}
+
+
+def test_the_safety_page_lists_helplines_as_links_a_phone_can_call(visit):
+    page = visit.open("safety.html")
+    for shown, digits in CALLABLE.items():
+        link = page.locator(f"a[href='tel:{digits}']").first
+        expect(link).to_have_text(shown)
+        expect(link).to_be_visible()
+    expect(page.locator("a[href='sms:88788?body=START']")).to_have_text("88788")
+    expect(page.get_by_role("link", name="findahelpline.com")).to_be_visible()
+    expect(page.get_by_text("search online")).to_have_count(0)
+
+
+def test_the_home_box_offers_emergency_numbers_and_opens_to_helplines_by_keyboard(visit):
+    page = visit.open("index.html")
+    box = page.get_by_role("complementary", name="Is this guide right for you?")
+    expect(box.locator("a[href='tel:911']")).to_be_visible()
+    more = box.get_by_text("Helplines for relationship abuse, free and confidential")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(box.locator("a[href='tel:08082000247']")).to_be_visible()
+    expect(box.locator("a[href='tel:18007997233']")).to_be_visible()
 
 
 def test_leave_button_stays_in_view_at_the_bottom_of_a_long_page_on_a_phone(browser, built_site):
     context = browser.new_context(viewport={"width": 320, "height": 640})
+    neutral(context)
     page = context.new_page()
     page.goto(built_site.as_uri() + "/bids.html")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     button = page.get_by_role("link", name="Leave this site")
     expect(button).to_be_in_viewport()
     button.click()
-    page.wait_for_url("about:blank")
+    page.wait_for_url(QUICK_EXIT["url"])
     context.close()
 
 
 def test_leave_link_works_without_javascript(no_js_visit):
+    neutral(no_js_visit.context)
     page = no_js_visit.open("safety.html")
     page.get_by_role("link", name="Leave this site").click()
-    page.wait_for_url("about:blank")
+    page.wait_for_url(QUICK_EXIT["url"])
 
 
 def test_shared_device_note_sits_beside_stored_answers_and_links_to_erase(kinds_visit):
