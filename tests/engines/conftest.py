@@ -90,7 +90,7 @@ def engine(request: pytest.FixtureRequest, engines: _Engines) -> Engine:
 def visit(request: pytest.FixtureRequest, engine: Engine, engines_site: Site) -> Visit:
     root = engines_site.root(engine.name, request.param)
     engine.fresh(root)
-    return Visit(engine, root, request.param)
+    return Visit(engine, root, request.param, engines_site.neutral)
 
 
 @pytest.hookimpl(wrapper=True)

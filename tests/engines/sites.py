@@ -15,11 +15,42 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from drivers import BLANK, CAPTURE, Engine
+from helpers import REPO
 
 WHERE = ("http", "file")
+NEUTRAL = "__engines_neutral.html"  # stands in for the quick exit's neutral page
+NEUTRAL_PAGE = b"<!doctype html><html><head><meta charset=utf-8><link rel=icon href="data:,"><title>Neutral</title></head><body><p>Search</p></body></html>"
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV, !relative and python tags only MkDocs resolves."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def quick_exit_url(config: Path = REPO / "mkdocs.yml") -> str | None:
+    """Where the site's quick exit leads (mkdocs.yml extra.quick_exit.url), if it says."""
+    extra = (yaml.load(config.read_text(), Loader=_AnyTag) or {}).get("extra") or {}
+    return (extra.get("quick_exit") or {}).get("url")
+
+
+def point_quick_exit_home(folder: Path, neutral: str, config: Path = REPO / "mkdocs.yml") -> None:
+    """Send the quick exit to a page on 127.0.0.1 instead of its host on the internet: no test
+    may reach outside this machine, and WebKitWebDriver cannot answer for a host itself."""
+    url = quick_exit_url(config)
+    if not url:
+        return
+    old, new = f'href="{url}"'.encode(), f'href="{neutral}"'.encode()
+    for page in folder.rglob("*.html"):
+        data = page.read_bytes()
+        if old in data:
+            page.write_bytes(data.replace(old, new))
 CAPTURE_TAG = f"<script>{CAPTURE}</script>".encode()
-BLANK_PAGE = b"<!doctype html><html><head><meta charset=utf-8><title>blank</title></head><body></body></html>"
+BLANK_PAGE = b"<!doctype html><html><head><meta charset=utf-8><link rel=icon href="data:,"><title>blank</title></head><body></body></html>"
 
 
 def with_capture(html: bytes) -> bytes:
@@ -39,6 +70,8 @@ class _CapturingHandler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == "/" + BLANK:
             return self._send(BLANK_PAGE)
+        if path == "/" + NEUTRAL:
+            return self._send(NEUTRAL_PAGE)
         file = Path(self.translate_path(path))
         if file.is_dir():
             file = file / "index.html"
@@ -63,6 +96,7 @@ class Site:
     http: str
     file: str
     file_captured: str
+    neutral: str = "about:blank"
 
     def root(self, engine: str, where: str) -> str:
         if where == "http":
@@ -96,9 +130,11 @@ def captured_copy(folder: Path, target: Path) -> Path:
 def hosted(folder: Path, scratch: Path, port: int = 0) -> Iterator[Site]:
     """Serve a built site on 127.0.0.1 and make its captured file:// copy, for a while."""
     http_root, server = serve(folder, port)
+    neutral = http_root + NEUTRAL
+    point_quick_exit_home(folder, neutral)
     copy = captured_copy(folder, scratch / "captured")
     try:
-        yield Site(folder, http_root, folder.as_uri() + "/", copy.as_uri() + "/")
+        yield Site(folder, http_root, folder.as_uri() + "/", copy.as_uri() + "/", neutral)
     finally:
         server.shutdown()
         server.server_close()
@@ -111,6 +147,7 @@ class Visit:
     engine: Engine
     root: str
     where: str
+    neutral: str = "about:blank"  # where the quick exit leads
 
     def open(self, path: str) -> Engine:
         self.engine.goto(self.root + path)
