@@ -22,7 +22,7 @@ from helpers import REPO
 
 WHERE = ("http", "file")
 NEUTRAL = "__engines_neutral.html"  # stands in for the quick exit's neutral page
-NEUTRAL_PAGE = b"<!doctype html><html><head><meta charset=utf-8><link rel=icon href="data:,"><title>Neutral</title></head><body><p>Search</p></body></html>"
+NEUTRAL_PAGE = b"<!doctype html><html><head><meta charset=utf-8><link rel=icon href='data:,'><title>Neutral</title></head><body><p>Search</p></body></html>"
 
 
 class _AnyTag(yaml.SafeLoader):
@@ -50,7 +50,7 @@ def point_quick_exit_home(folder: Path, neutral: str, config: Path = REPO / "mkd
         if old in data:
             page.write_bytes(data.replace(old, new))
 CAPTURE_TAG = f"<script>{CAPTURE}</script>".encode()
-BLANK_PAGE = b"<!doctype html><html><head><meta charset=utf-8><link rel=icon href="data:,"><title>blank</title></head><body></body></html>"
+BLANK_PAGE = b"<!doctype html><html><head><meta charset=utf-8><link rel=icon href='data:,'><title>blank</title></head><body></body></html>"
 
 
 def with_capture(html: bytes) -> bytes:
