@@ -11,8 +11,6 @@ from pathlib import Path
 from . import json_schema
 from .bundle import bundle
 from .collect import collect, guide_pages
-from .folders import content_problems
-from .problems import sort_problems
 from .kinds import KINDS
 from .practices import PRACTICES
 from .render import render_starter
@@ -49,10 +47,8 @@ def _check(paths: list[str], content: str) -> int:
               f"{_plural(questions, 'question')}.")
         return 0
     plan = plan_site(Settings(root=Path.cwd(), content=content))
-    # Links in content/ that lead outside it (MkDocs would publish what they point to).
-    links = content_problems(Path(content), Path.cwd())
-    if links or not plan.ok:
-        return _report(sort_problems(list(plan.problems) + links))
+    if not plan.ok:
+        return _report(plan.problems)
     if not plan.exercises:
         print("No exercise files (.yml) found in: exercises", file=sys.stderr)
         return 1

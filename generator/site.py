@@ -14,6 +14,7 @@ from .address import page_address
 from .assets import RUNTIME_DIR, finish_runtime
 from .collect import collect, display_path, guide_pages
 from .daily import Daily, load_daily
+from .folders import content_problems
 from .helplines import load_helplines
 from .model import Exercise
 from .practices import PRACTICES
@@ -144,6 +145,10 @@ def _page_table(exercises: list[Exercise], daily: Daily, public_url: str,
 def plan_site(settings: Settings) -> Plan:
     """Read, validate and plan the whole site: every problem at once, or the complete plan."""
     content = settings.folder(settings.content)
+    # A link in the content folder that leads outside it is refused before any page is read.
+    escaped = content_problems(content, settings.root) if content.is_dir() else []
+    if escaped:
+        return Plan(problems=escaped)
     # Without a content folder (checking exercises on their own), pages are not checked.
     known = guide_pages(content) if content.is_dir() else None
     guide = known or set()
