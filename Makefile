@@ -36,11 +36,15 @@ bundle: site
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
-# Debian packages the tests need: chromium, Java for the Nu HTML checker, npm to fetch it.
+# Debian packages the tests need: chromium, Java for the Nu HTML checker, npm to fetch it and
+# puppeteer-core; for tests/engines also firefox-esr, WebKitGTK's WebKitWebDriver and Xvfb.
 APT_NEEDS := $(strip \
   $(if $(shell command -v chromium),,chromium) \
   $(if $(shell command -v java),,default-jre-headless) \
-  $(if $(shell command -v npm),,nodejs npm))
+  $(if $(shell command -v npm),,nodejs npm) \
+  $(if $(shell command -v firefox-esr),,firefox-esr) \
+  $(if $(shell command -v WebKitWebDriver),,webkit2gtk-driver) \
+  $(if $(shell command -v Xvfb),,xvfb))
 
 tools:
 	@if [ -n "$(APT_NEEDS)" ]; then \
@@ -48,8 +52,9 @@ tools:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_NEEDS); fi
 
+# puppeteer-core drives Debian's firefox-esr; no browser of its own is downloaded.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 test: $(STAMP) tools node_modules/.installed
