@@ -21,7 +21,7 @@ PARTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
      (("material/plugins/search/plugin.py", "on_page_context"),
       ("material/plugins/search/plugin.py", "on_post_build"))),
     ("Generator: reading YAML (load.py: libyaml, then its checks)", (("generator/load.py", "load_file"),)),
-    ("Generator: validating exercises", (("generator/schema.py", "validate_exercise"),)),
+    ("Generator: validating exercises", (("generator/exercise_rules.py", "validate_exercise"),)),
     ("Generator: rendering exercise pages (Jinja2)", (("generator/render.py", "generated_pages"),)),
     # (If generated_pages is renamed, its callees are summed instead: see FALLBACK.)
     ("Generator: page hooks and minifying", (("generator/plugin.py", "on_post_page"),

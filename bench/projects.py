@@ -86,7 +86,7 @@ def _write_pages(dest: Path, pages: dict[str, str]) -> None:
 @contextlib.contextmanager
 def _questions_allowed(most: int) -> Iterator[None]:
     """Let the schema accept up to `most` questions per exercise, for the long browser page."""
-    from generator import schema
+    from generator import exercise_rules as schema
     limits = schema.QUESTIONS
     schema.QUESTIONS = (limits[0], max(limits[1], most))
     try:

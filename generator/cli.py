@@ -8,8 +8,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import json_schema
-from .bundle import bundle
+from . import editor_schema
+from .archive import bundle
 from .collect import collect, guide_pages
 from .kinds import KINDS
 from .practices import PRACTICES
@@ -98,7 +98,7 @@ def _zensical(site: str, zensical: str) -> int:
 
 
 def _schema() -> int:
-    print(json.dumps(json_schema.build(), indent=2, ensure_ascii=False))
+    print(json.dumps(editor_schema.build(), indent=2, ensure_ascii=False))
     return 0
 
 

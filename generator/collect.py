@@ -10,7 +10,7 @@ from .folders import leads_outside, link_problem
 from .load import load_file
 from .problems import Problem, sort_problems
 from .model import Exercise
-from .schema import question_lines, validate_exercise
+from .exercise_rules import question_lines, validate_exercise
 
 SUFFIXES = (".yml", ".yaml")
 

@@ -1,4 +1,4 @@
-"""Fixtures shared by every test."""
+"""Puts tests/ on the import path, so every test can import helpers.py (and browser/checks.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import pytest
 from generator import anchors
 from generator.load import parse
 from generator.render import render_exercise
-from generator.schema import validate_exercise
+from generator.exercise_rules import validate_exercise
 from helpers import ALL_KINDS, REPO, VALID
 
 TEMPLATES = REPO / "generator" / "templates"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from generator import inline
 from generator.load import load_file, parse
-from generator.schema import validate_exercise
+from generator.exercise_rules import validate_exercise
 from helpers import VALID
 
 FUZZ = settings(max_examples=150, deadline=None,

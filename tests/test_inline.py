@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.load import parse
 from generator.render import render_exercise
-from generator.schema import validate_exercise
+from generator.exercise_rules import validate_exercise
 from helpers import VALID
 
 PAGES = {"practices/notice-bids.md", "practices/repair.md", "bids.md"}

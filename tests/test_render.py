@@ -6,7 +6,7 @@ import re
 
 from generator.load import parse
 from generator.render import markdown_text, render_exercise, render_index
-from generator.schema import validate_exercise
+from generator.exercise_rules import validate_exercise
 from helpers import VALID
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.load import parse
 from generator.model import SingleQuestion
-from generator.schema import validate_exercise
+from generator.exercise_rules import validate_exercise
 from helpers import VALID
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import anchors, kinds, schema
+from . import anchors, kinds
+from . import exercise_rules as schema
 from .practices import PRACTICES
 from .validator import ID_PATTERN, MAX_ID, MAX_TEXT
 
