@@ -16,8 +16,9 @@ CHAPTERS = ["index.md", "small-moments.md", "bids.md", "why-it-matters.md", "bui
             "garden.md", "start-today.md"]
 PRACTICES = ["practices/index.md", "practices/notice-bids.md", "practices/repair.md",
              "practices/rituals.md", "practices/texts.md", "practices/reflect-back.md",
-             "practices/celebrate.md", "practices/hard-times.md"]
-TERMS = ["bid", "turning toward", "turning away", "turning against", "sliding-door moment",
+             "practices/celebrate.md", "practices/hard-times.md", "practices/love-maps.md",
+             "practices/fondness.md", "practices/asking.md", "practices/flooding.md"]
+TERMS = ["love map", "fondness and admiration", "soft start-up", "flooding", "bid", "turning toward", "turning away", "turning against", "sliding-door moment",
          "repair attempt", "ritual of connection", "reflecting back", "reservoir of goodwill"]
 
 
