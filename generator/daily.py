@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .limits import DAYS
 from .load import Mapping, Node, load_file
 from .practices import PRACTICES, Practice
 from .problems import Problem, sort_problems
@@ -18,7 +19,6 @@ MAX_MOMENT = 160
 MAX_RITUAL_TITLE = 60
 MAX_RITUAL_TEXT = 240
 RITUAL_MINUTES = (1, 120)
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .assets import RUNTIME_DIR, finish_runtime
 from .collect import Collection, collect, guide_pages
 from .daily import Daily, load_daily
+from .limits import runtime_settings
 from .render import (ASSIGNMENT_PAGE_PATH, INDEX_PAGE_PATH, TODAY_MARKER, exercise_page_path,
                      generated_pages, generated_paths, hold_body, qr_codes, render_redirect,
                      render_today, restore_body)
@@ -82,6 +83,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.held: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra["small_moments"] = runtime_settings()  # main.html writes it as JSON
         project = Path(config.config_file_path).resolve().parent
         self.exercises_dir = project / self.config.exercises_dir
         self.daily_dir = project / self.config.daily_dir

@@ -14,6 +14,7 @@ from .model import Exercise, fingerprint
 from .daily import Moment, Ritual, daily_order
 from .practices import PRACTICES, Practice
 from .qr import qr_svg
+from . import limits
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -51,8 +52,8 @@ INDEX_PAGE_PATH = "exercises/index.md"
 PROGRESS_PAGE_PATH = "progress.md"
 CATALOG_PAGE_PATH = "catalog.md"
 ASSIGNMENT_PAGE_PATH = "assignment.md"
-NOTE_CAP = 300
-TRACKER_NOTE_CAP = 200
+NOTE_CAP = limits.ASSIGNMENT_NOTE_CAP
+TRACKER_NOTE_CAP = limits.BID_NOTE_CAP
 # A line in a guide page (the home page) that the day's small moment replaces.
 TODAY_MARKER = "<!-- small-moments: today -->"
 TRACKER_PAGE_PATH = "bid-tracker.md"
@@ -168,13 +169,15 @@ def render_assignment(exercises: Iterable[Exercise]) -> str:
 
 def render_tracker() -> str:
     """The bid tracker page; the runtime does the logging and the chart."""
-    return _ENV.get_template("tracker.md.j2").render(note_cap=TRACKER_NOTE_CAP,
-                                                     toward_high=86, toward_low=33)
+    return _ENV.get_template("tracker.md.j2").render(
+        note_cap=TRACKER_NOTE_CAP, toward_high=limits.TOWARD_STAYED,
+        toward_low=limits.TOWARD_DIVORCED, fields=limits.BID_FIELDS)
 
 
 def render_planner(rituals: Iterable[Ritual]) -> str:
     """The ritual planner page: every ritual with its suggested days and time."""
-    return _ENV.get_template("planner.md.j2").render(rituals=list(rituals))
+    return _ENV.get_template("planner.md.j2").render(rituals=list(rituals),
+                                                     days=list(zip(limits.DAYS, limits.DAY_NAMES)))
 
 
 def render_today(moments: Iterable[Moment]) -> str:

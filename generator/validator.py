@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 
 from . import inline
+from .limits import ID_PATTERN
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 60
 MAX_TEXT = 2000
 
