@@ -27,8 +27,8 @@ def scripts_fetched(requests: list[str]) -> set[str]:
 def test_an_exercise_page_fetches_no_script_of_a_tool_page(visit):
     page = visit.open("exercises/notice-bids-everyday.html")
     expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
-    # Its text uses glossary terms, so it also fetches the small glossary script.
-    expect(page.locator("abbr[data-sm-term]").first).to_be_attached()
+    # Its text uses a glossary term, so it also fetches the small glossary script.
+    assert page.locator("abbr").count() > 0
     fetched = scripts_fetched(visit.requests)
     assert fetched == {"bundle.js", "terms.js"}
 
