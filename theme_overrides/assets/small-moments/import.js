@@ -12,7 +12,7 @@
      Resolves to the sentence to show the reader. */
   SM.importFile = function (file, options) {
     var cap = SM.settings().importMaxBytes || 0;
-    var size = Math.round(cap / 1048576 * 10) / 10 + " MiB";
+    var size = Math.round(cap / 1024 / 1024 * 10) / 10 + " MiB";
     var nothing = "Nothing was imported: ";
     if (!cap || file.size > cap) {
       return Promise.resolve(nothing + "the file is larger than " + size +
