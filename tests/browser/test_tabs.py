@@ -26,6 +26,7 @@ def tabs(context: BrowserContext, url: str) -> tuple[Page, Page]:
 
 
 def answer(page: Page, qid: str, option: int) -> None:
+    page.bring_to_front()  # a tab in the background gets no animation frames: clicks wait
     question = page.locator(f"section#{qid}")
     if question.get_attribute("data-sm-result"):
         question.locator(".sm-retry").click()
@@ -45,6 +46,7 @@ def test_an_exercise_open_in_two_tabs_keeps_both_answers(kinds_visit):
     expect(b.locator("section#tiny-sigh")).to_have_attribute("data-sm-result", "right")
     expect(a.locator("section#tiny-link")).to_have_attribute("data-sm-result", "right")
     expect(a.locator(".sm-result__text")).to_contain_text("All 2 questions answered")
+    b.bring_to_front()
     b.locator("section#tiny-sigh .sm-retry").click()
     expect(a.locator("section#tiny-sigh")).not_to_have_attribute("data-sm-result", "right")
     assert set(stored(a)["exercises"]["tiny-bids"]["answers"]) == {"tiny-link"}
@@ -53,12 +55,15 @@ def test_an_exercise_open_in_two_tabs_keeps_both_answers(kinds_visit):
 
 def test_the_tracker_in_two_tabs_keeps_every_bid(kinds_visit):
     a, b = tabs(kinds_visit.context, kinds_visit.root + "bid-tracker.html")
+    a.bring_to_front()
     a.get_by_label("A note (optional").fill("from a")
     a.get_by_role("button", name="Log this bid").click()
+    b.bring_to_front()
     b.get_by_label("A note (optional").fill("from b")
     b.get_by_role("button", name="Log this bid").click()
     assert sorted(bid["note"] for bid in stored(a)["bids"]) == ["from a", "from b"]
     expect(a.locator(".sm-tracker__entry")).to_have_count(2)
+    a.bring_to_front()
     a.locator(".sm-tracker__entry", has_text="from b").get_by_role("button", name="Delete").click()
     expect(b.locator(".sm-tracker__entry")).to_have_count(1)
     expect(b.locator(".sm-tracker__entry")).to_contain_text("from a")
@@ -67,11 +72,14 @@ def test_the_tracker_in_two_tabs_keeps_every_bid(kinds_visit):
 
 def test_the_planner_in_two_tabs_keeps_both_rituals(visit):
     a, b = tabs(visit.context, visit.root + "ritual-planner.html")
+    a.bring_to_front()
     a.locator("#ritual-goodbye-hug").check()
+    b.bring_to_front()
     b.locator("#ritual-weekly-walk").check()
     plans = stored(a)["rituals"]
     assert plans["goodbye-hug"]["on"] is True and plans["weekly-walk"]["on"] is True
     expect(a.locator("#ritual-weekly-walk")).to_be_checked()
+    b.bring_to_front()
     b.locator("#ritual-goodbye-hug-time").fill("06:15")
     b.locator("#ritual-goodbye-hug-time").dispatch_event("change")
     expect(a.locator("#ritual-goodbye-hug-time")).to_have_value("06:15")
@@ -96,6 +104,7 @@ def test_my_progress_shows_what_another_tab_answers_and_an_erase_reaches_every_t
     file.write_text(json.dumps({"app": "small-moments-progress", "version": 1, "progress": {
         "version": 1, "exercises": {"tiny-bids": {"answers": {
             "tiny-link": {"fp": link, "answer": 0, "result": "right"}}}}}}))
+    progress.bring_to_front()
     progress.locator(".sm-import").set_input_files(str(file))
     expect(progress.locator(".sm-progress__message")).to_contain_text("1 exercise imported")
     expect(state).to_contain_text("Done: best answer in 2 of 2")
@@ -116,6 +125,7 @@ def test_the_assignment_page_follows_a_new_link_and_answers_from_another_tab(kin
     items = a.locator(".sm-assignment__list .sm-progress__item")
     expect(items).to_have_count(1)
     second = urllib.parse.urlencode({"a": "all-kinds,tiny-bids", "note": "Second list."})
+    b.bring_to_front()
     b.goto(f"{root}index.html")
     b.goto(f"{root}assignment.html#{second}")
     expect(a.locator(".sm-assignment__note")).to_have_text("Second list.")
@@ -162,11 +172,13 @@ def test_random_answers_imports_erasures_and_two_tabs_lose_nothing_saved(kinds_v
         elif roll < 0.65:
             exercise, qid = rng.choice(sorted(QUESTIONS))
             tab = pages[f"{'kinds' if exercise == 'all-kinds' else 'tiny'}-{rng.randint(1, 2)}"]
+            tab.bring_to_front()
             retry = tab.locator(f"section#{qid} .sm-retry")
             if retry.is_visible():
                 retry.click()
                 model.pop((exercise, qid), None)
         elif roll < 0.8:
+            pages["progress"].bring_to_front()
             chosen = rng.sample(sorted(QUESTIONS), rng.randint(1, 2))
             exercises: dict[str, dict] = {}
             for exercise, qid in chosen:
@@ -181,6 +193,7 @@ def test_random_answers_imports_erasures_and_two_tabs_lose_nothing_saved(kinds_v
             pages["progress"].locator(".sm-import").set_input_files(str(file))
             expect(pages["progress"].locator(".sm-progress__message")).to_contain_text("imported")
         elif roll < 0.93:
+            pages["progress"].bring_to_front()
             files += 1
             file = tmp_path / f"broken-{files}.json"
             file.write_text(rng.choice([
@@ -193,6 +206,7 @@ def test_random_answers_imports_erasures_and_two_tabs_lose_nothing_saved(kinds_v
             pages["progress"].locator(".sm-import").set_input_files(str(file))
             expect(pages["progress"].locator(".sm-progress__message")).to_contain_text("Nothing was imported")
         else:
+            pages["progress"].bring_to_front()
             pages["progress"].get_by_role("button", name="Erase everything this site stored").click()
             pages["progress"].get_by_role("button", name="Yes, erase everything").click()
             model.clear()
