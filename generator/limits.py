@@ -45,7 +45,8 @@ RITUAL_MAX_MINUTES = 1440
 RITUAL_MAX = 100
 
 # Saved answers: how many exercises and questions per exercise the store keeps, and how long a
-# written reply may be.
+# written reply may be (the reply field stops there; a saved answer's JSON may take three times
+# that, room for escaped characters).
 EXERCISES_MAX = 1000
 ANSWERS_MAX = 40
 REPLY_CAP = 5000

@@ -20,7 +20,7 @@
       try {
         if (node) settings = JSON.parse(node.textContent) || {};
       } catch (error) {
-        console.error("Small Moments: bad settings", error);
+        console.error("Small Moments: bad settings");
       }
     }
     return settings;
@@ -80,7 +80,7 @@
           starters[name](element);
           started[name] = "ok";
         } catch (error) {
-          console.error("Small Moments: the " + name + " module did not start", error);
+          console.error("Small Moments: " + name + " did not start", error);
         }
       });
       if (wanted.every(function (name) { return started[name] === "ok"; })) {

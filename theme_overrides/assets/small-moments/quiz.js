@@ -234,7 +234,7 @@
         var saved = entry.answers[qid];
         if (!is.isId(qid) || !is.isObject(saved) || typeof saved.fp !== "string" || saved.fp.length > 100 ||
             ["right", "wrong", "done"].indexOf(saved.result) === -1 || !("answer" in saved) ||
-            JSON.stringify(saved.answer).length > limits.replyCap ||
+            JSON.stringify(saved.answer).length > 3 * limits.replyCap ||
             Object.keys(answers).length >= limits.answersMax) {
           skipped.push(SHAPE);
           return;

@@ -79,7 +79,7 @@
   }
 
   window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) SM.emit("sm:stored", { external: true });
+    if (event.key === KEY || event.key === null) SM.emit("sm:stored");
   });
 
   SM.store = {
@@ -107,7 +107,7 @@
       var data = load();
       put(data, name, change(rules(name).clean(data[name], [])));
       var saved = save(data, false);
-      SM.emit("sm:stored", { slice: name, origin: origin || null });
+      SM.emit("sm:stored", { origin: origin });
       return saved;
     },
 
@@ -121,7 +121,7 @@
         put(data, name, rules(name).merge(current, incoming[name]));
       });
       var saved = save(data, true);
-      if (saved) SM.emit("sm:stored", { origin: origin || null });
+      if (saved) SM.emit("sm:stored", { origin: origin });
       return saved;
     },
 
@@ -137,7 +137,7 @@
           window[name].removeItem(KEY);
         } catch (error) { /* nothing stored to remove */ }
       });
-      SM.emit("sm:stored", {});
+      SM.emit("sm:stored");
     },
 
     /* Whether this tab is on a private visit. */
