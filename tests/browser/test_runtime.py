@@ -230,3 +230,22 @@ def test_a_bids_file_with_the_right_header_and_broken_entries_keeps_the_bids(kin
         "format (2 times). Your saved data is as it was.")
     assert stored(page) == before
     expect(page.locator(".sm-tracker__entry")).to_have_count(1)
+
+
+def test_the_page_carries_the_limits_of_generator_limits_and_every_field_keeps_to_them(kinds_visit):
+    from generator import limits
+
+    page = kinds_visit.open("exercises/all-kinds.html")
+    settings = json.loads(page.locator("#sm-settings").text_content() or "{}")
+    assert settings == limits.runtime_settings()
+    assert page.locator("#write-reflect-reply").evaluate("field => field.maxLength") == limits.REPLY_CAP
+    page = kinds_visit.open("catalog.html")
+    expect(page.locator("#sm-assign-note")).to_have_attribute("maxlength", str(limits.ASSIGNMENT_NOTE_CAP))
+    page = kinds_visit.open("bid-tracker.html")
+    expect(page.locator("#sm-bid-note")).to_have_attribute("maxlength", str(limits.BID_NOTE_CAP))
+    expect(page.locator(".sm-tracker__summary")).to_contain_text(
+        f"The dashed lines mark {limits.TOWARD_STAYED}% and {limits.TOWARD_DIVORCED}%.")
+    values = page.locator(".sm-tracker__form input[type=radio]").evaluate_all(
+        "radios => radios.map(radio => radio.name + '=' + radio.value)")
+    assert values == [f"sm-bid-{name}={value}" for name, _legend, choices in limits.BID_FIELDS
+                      for value, _label, _words in choices]
