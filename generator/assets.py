@@ -12,10 +12,11 @@ import rjsmin
 RUNTIME_DIR = Path("assets") / "small-moments"
 # What every page loads, one file per kind (theme_overrides/main.html links the two bundles):
 # gzip compresses them together far better than one by one, and a phone makes two requests,
-# not fifteen. In the order the scripts were written to load in; quiz.js starts everything.
+# not fifteen. core.js first after the quick exit: it holds the register/start loop, which
+# starts every registered feature once the whole bundle has run.
 # A tool page's own scripts stay separate files that lazy.js loads on that page.
 BUNDLES: dict[str, tuple[str, ...]] = {
-    "bundle.js": ("exit.js", "store.js", "device.js", "terms.js", "print.js", "lazy.js",
+    "bundle.js": ("exit.js", "core.js", "store.js", "device.js", "print.js", "lazy.js",
                   "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
                   "quiz-order.js", "quiz-write.js", "quiz.js"),
     "bundle.css": ("site.css", "quiz.css"),

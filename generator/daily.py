@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .folders import leads_outside, link_problem
+from .limits import DAYS
 from .load import Mapping, Node, load_file
 from .practices import PRACTICES, Practice
 from .problems import Problem, sort_problems
@@ -19,7 +20,6 @@ MAX_MOMENT = 160
 MAX_RITUAL_TITLE = 60
 MAX_RITUAL_TEXT = 240
 RITUAL_MINUTES = (1, 120)
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 

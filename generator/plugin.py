@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
 from .site import (HOLD, RUNTIME_DIR, PageSource, Plan, Settings, finish_runtime, plan_site,
-                   replace_folder)
+                   replace_folder, runtime_settings)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -97,6 +97,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Plan the site before MkDocs touches the site folder; stop on any problem."""
+        config.extra["small_moments"] = runtime_settings()  # main.html writes it as JSON
         self.settings = settings_from(config, self.config)
         self.plan = plan_site(self.settings)
         if not self.plan.ok:

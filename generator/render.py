@@ -20,6 +20,7 @@ from .daily import Moment, Ritual, daily_order
 from .helplines import Helplines
 from .practices import PRACTICES, Practice
 from .qr import qr_svg
+from . import limits
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -65,8 +66,8 @@ INDEX_PAGE_PATH = "exercises/index.md"
 PROGRESS_PAGE_PATH = "progress.md"
 CATALOG_PAGE_PATH = "catalog.md"
 ASSIGNMENT_PAGE_PATH = "assignment.md"
-NOTE_CAP = 300
-TRACKER_NOTE_CAP = 200
+NOTE_CAP = limits.ASSIGNMENT_NOTE_CAP
+TRACKER_NOTE_CAP = limits.BID_NOTE_CAP
 # A line in a guide page (the home page) that the day's small moment replaces.
 TODAY_MARKER = "<!-- small-moments: today -->"
 # Lines in guide pages that the helplines replace: the Safety page's full list, the home page's
@@ -179,12 +180,14 @@ def render_assignment(exercises: Iterable[Exercise]) -> PageSource:
 def render_tracker() -> PageSource:
     """The bid tracker page; the runtime does the logging and the chart."""
     return PageSource(_render("tracker.md.j2", TRACKER_PAGE_PATH, note_cap=TRACKER_NOTE_CAP,
-                              toward_high=86, toward_low=33))
+                              toward_high=limits.TOWARD_STAYED,
+                              toward_low=limits.TOWARD_DIVORCED, fields=limits.BID_FIELDS))
 
 
 def render_planner(rituals: Iterable[Ritual]) -> PageSource:
     """The ritual planner page: every ritual with its suggested days and time."""
-    return PageSource(_render("planner.md.j2", PLANNER_PAGE_PATH, rituals=list(rituals)))
+    return PageSource(_render("planner.md.j2", PLANNER_PAGE_PATH, rituals=list(rituals),
+                              days=list(zip(limits.DAYS, limits.DAY_NAMES))))
 
 
 def render_index(exercises: Iterable[Exercise]) -> PageSource:

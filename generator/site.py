@@ -16,6 +16,7 @@ from .collect import collect, display_path, guide_pages
 from .daily import Daily, load_daily
 from .folders import content_problems
 from .helplines import load_helplines
+from .limits import runtime_settings
 from .model import Exercise
 from .practices import PRACTICES
 from .problems import Problem, sort_problems
@@ -29,7 +30,7 @@ from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, 
 from .urls import manifest, plan as plan_links
 
 __all__ = ["HOLD", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
-           "plan_site", "replace_folder"]
+           "plan_site", "replace_folder", "runtime_settings"]
 
 MANIFEST_PATH = "urls.txt"
 

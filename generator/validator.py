@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 
 from . import inline
 from .hints import quoted
+from .limits import ID_PATTERN
 from .load import JOINERS, Mapping, Node, Scalar, Sequence
 from .problems import Problem, codepoint, excerpt, is_hidden
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 60
 MAX_TEXT = 2000
 

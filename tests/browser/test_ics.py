@@ -6,6 +6,7 @@ Python's zoneinfo: a time zone source independent of the browser's."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -16,9 +17,14 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from playwright.sync_api import Browser, Page
 
+from generator.limits import runtime_settings
 from helpers import REPO
 
-ICS_JS = REPO / "theme_overrides" / "assets" / "small-moments" / "ics.js"
+RUNTIME = REPO / "theme_overrides" / "assets" / "small-moments"
+ICS_JS = RUNTIME / "ics.js"
+# The page's settings block, as main.html writes it: ics.js reads the weekdays and caps there.
+SETTINGS = ('<script type="application/json" id="sm-settings">' + json.dumps(runtime_settings())
+            + "</script>")
 UTC = timezone.utc
 ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"]
 WEEK = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -44,7 +50,8 @@ class Pages:
     def page(self, zone: str) -> Page:
         if zone not in self.pages:
             page = self.browser.new_context(timezone_id=zone).new_page()
-            page.set_content("<!doctype html><title>t</title>")
+            page.set_content("<!doctype html><title>t</title>" + SETTINGS)
+            page.add_script_tag(path=str(RUNTIME / "core.js"))
             page.add_script_tag(path=str(ICS_JS))
             self.pages[zone] = page
         return self.pages[zone]

@@ -6,11 +6,14 @@ from playwright.sync_api import expect
 
 # Each tool page, what marks it enhanced, and the scripts it asks lazy.js for.
 TOOLS = {
-    "bid-tracker.html": (".sm-tracker[data-sm-ready]", {"tracker.js"}),
+    "bid-tracker.html": (".sm-tracker[data-sm-ready]", {"import.js", "tracker.js"}),
     "ritual-planner.html": (".sm-planner[data-sm-ready]", {"ics.js", "planner.js"}),
     "catalog.html": (".sm-catalog[data-sm-ready]", {"share.js", "catalog.js"}),
-    "progress.html": (".sm-progress[data-sm-ready]", {"progress.js", "summary.js", "share.js"}),
-    "assignment.html": (".sm-assignment[data-sm-ready]", {"progress.js", "assignment.js"}),
+    # My progress imports every feature's saved data, so it loads each feature's rules.
+    "progress.html": (".sm-progress[data-sm-ready]", {"progress-state.js", "import.js", "progress.js",
+                                                      "summary.js", "share.js", "tracker.js",
+                                                      "planner.js", "assignment.js"}),
+    "assignment.html": (".sm-assignment[data-sm-ready]", {"progress-state.js", "assignment.js"}),
     "index.html": (".sm-today[data-sm-ready]", {"today.js"}),
 }
 PAGE_SCRIPTS = set().union(*(names for _, names in TOOLS.values()))
@@ -24,8 +27,17 @@ def scripts_fetched(requests: list[str]) -> set[str]:
 def test_an_exercise_page_fetches_no_script_of_a_tool_page(visit):
     page = visit.open("exercises/notice-bids-everyday.html")
     expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
+    # Its text uses a glossary term, so it also fetches the small glossary script.
+    assert page.locator("abbr").count() > 0
     fetched = scripts_fetched(visit.requests)
-    assert fetched == {"bundle.js"}
+    assert fetched == {"bundle.js", "terms.js"}
+
+
+def test_a_page_without_glossary_terms_fetches_only_the_bundle(visit):
+    page = visit.open("exercises/celebrate-good-news.html")
+    expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
+    assert page.locator("abbr").count() == 0
+    assert scripts_fetched(visit.requests) == {"bundle.js"}
 
 
 def test_each_tool_page_fetches_its_own_scripts_and_is_enhanced(visit):

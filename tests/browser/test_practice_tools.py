@@ -70,7 +70,9 @@ def test_bids_logged_by_keyboard_update_the_share_the_chart_and_survive_reload(v
         page.get_by_role("button", name="Import bids from a file").focus()
         page.keyboard.press("Enter")
     chooser.value.set_files(str(exported))
-    expect(page.locator(".sm-tracker__status")).to_have_text("Imported 4 bids.")
+    expect(page.locator(".sm-tracker__status")).to_have_text(
+        "4 bids imported. Where the file and this browser both had the same entry, the file's copy "
+        "was kept.")
     expect(summary).to_contain_text("3 of 4 bids turned toward (75%)")
 
 

@@ -46,8 +46,7 @@
     field.select();
   }
 
-  function enhance(catalog) {
-    catalog.setAttribute("data-sm-ready", "");
+  function start(catalog) {
     var publicUrl = catalog.getAttribute("data-sm-public-url");
     var status = catalog.querySelector(".sm-catalog__status");
     catalog.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
@@ -71,7 +70,5 @@
     filter(catalog);
   }
 
-  SM.enhanceCatalog = function (root) {
-    root.querySelectorAll(".sm-catalog:not([data-sm-ready])").forEach(enhance);
-  };
+  SM.register("catalog", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

@@ -25,18 +25,15 @@
     window.location.reload();
   }
 
-  SM.enhanceDevice = function (root) {
-    root.querySelectorAll(".sm-device:not([data-sm-ready])").forEach(function (box) {
-      box.setAttribute("data-sm-ready", "");
-      show(box);
-      var input = box.querySelector(".sm-private");
-      input.addEventListener("change", toggle);
-      try {
-        if (window.sessionStorage.getItem(REFOCUS)) {
-          window.sessionStorage.removeItem(REFOCUS);
-          input.focus();
-        }
-      } catch (error) { /* no session storage: nothing to refocus */ }
-    });
-  };
+  SM.register("device", function (box) {
+    show(box);
+    var input = box.querySelector(".sm-private");
+    input.addEventListener("change", toggle);
+    try {
+      if (window.sessionStorage.getItem(REFOCUS)) {
+        window.sessionStorage.removeItem(REFOCUS);
+        input.focus();
+      }
+    } catch (error) { /* no session storage: nothing to refocus */ }
+  });
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

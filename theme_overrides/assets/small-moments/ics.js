@@ -2,7 +2,10 @@
 (function (SM) {
   "use strict";
 
-  var DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+  /* Weekday codes in week order and a ritual's longest length: generator/limits.py. */
+  var limits = SM.settings();
+  var DAYS = limits.days || [];
+  var MAX_MINUTES = limits.ritualMaxMinutes || 0;
   var MINUTE = 60000;
 
   /* "20260329T020000": a time in ms since 1970, read as UTC. */
@@ -133,7 +136,7 @@
     /* The text of a VCALENDAR with one recurring VEVENT per ritual:
        options = { rituals: [{ id, title, description, minutes, days: ["MO", ...], time: "07:45" }],
                    timeZone: an IANA name, now: a Date }.
-       A ritual without an id, a known day, an HH:MM time or 1 to 1440 minutes is left out, and
+       A ritual without an id, a known day, an HH:MM time or 1 to MAX_MINUTES (a day) is left out, and
        so is a second ritual with the same id; an unknown time zone falls back to the browser's. */
     calendar: function (options) {
       options = options || {};
@@ -160,7 +163,7 @@
         var uid = ritual.id.replace(/[^\w.-]/g, function (c) {
           return "%" + (65536 + c.charCodeAt(0)).toString(16).slice(1);
         }) + "@small-moments.invalid";
-        if (!days.length || !time || !(minutes % 1 === 0 && minutes > 0 && minutes <= 1440) || seen[uid]) {
+        if (!days.length || !time || !(minutes % 1 === 0 && minutes > 0 && minutes <= MAX_MINUTES) || seen[uid]) {
           return;
         }
         seen[uid] = true;

@@ -5,18 +5,17 @@
 
   var self = document.currentScript;
   var base = self ? self.src.replace(/[^/]*$/, "") : "";
-  var requested = {};
+  var requested = Object.create(null);
 
-  function add(name, last) {
+  function add(name) {
     var script = document.createElement("script");
     script.src = base + name + ".js";
     script.async = false; /* run in the order added: ics before planner */
-    if (last) script.addEventListener("load", function () { SM.enhance(document); });
     document.body.appendChild(script);
   }
 
-  /* Called by SM.enhance; enhancing again once the last new script has run finishes the page. */
-  SM.lazy = function (root) {
+  /* A step of every start-up pass; each script starts its feature when it registers. */
+  SM.onStart(function (root) {
     var names = [];
     root.querySelectorAll("[data-sm-scripts]").forEach(function (element) {
       element.getAttribute("data-sm-scripts").split(/\s+/).forEach(function (name) {
@@ -26,6 +25,6 @@
         }
       });
     });
-    names.forEach(function (name, index) { add(name, index === names.length - 1); });
-  };
+    names.forEach(add);
+  });
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

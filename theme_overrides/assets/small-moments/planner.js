@@ -11,26 +11,70 @@
     };
   }
 
-  function remember(form) {
-    var plans = {};
-    form.querySelectorAll(".sm-ritual").forEach(function (box) {
-      var f = fields(box);
-      plans[box.getAttribute("data-sm-ritual")] = {
-        on: f.pick.checked, time: f.time.value,
-        days: f.days.filter(function (day) { return day.checked; }).map(function (day) { return day.value; })
-      };
+  var TIME = /^\d\d:\d\d$/;
+
+  /* The rituals slice, by ritual id: { on, days, time }; for stored data and imports alike. */
+  function cleanRituals(value, skipped) {
+    var limits = SM.settings();
+    var result = {};
+    if (value === undefined) return result;
+    if (!SM.check.isObject(value)) {
+      skipped.push("ritual plans not in a known shape");
+      return result;
+    }
+    Object.keys(value).forEach(function (id) {
+      var plan = value[id];
+      if (!SM.check.isId(id) || !SM.check.isObject(plan) || !Array.isArray(plan.days) ||
+          typeof plan.time !== "string" || !(TIME.test(plan.time) || plan.time === "")) {
+        skipped.push("a ritual plan not in a known shape");
+      } else if (Object.keys(result).length >= limits.ritualMax) {
+        skipped.push("more ritual plans than the planner keeps");
+      } else {
+        result[id] = { on: plan.on === true, time: plan.time,
+          days: (limits.days || []).filter(function (day) { return plan.days.indexOf(day) !== -1; }) };
+      }
     });
-    SM.store.setRituals(plans);
+    return result;
+  }
+
+  SM.store.slice("rituals", {
+    clean: cleanRituals,
+    /* The file's plan wins for a ritual both have. */
+    merge: function (current, incoming) {
+      Object.keys(incoming).forEach(function (id) { current[id] = incoming[id]; });
+      return current;
+    },
+    count: function (value) { return Object.keys(value).length; },
+    noun: function (n) { return n + (n === 1 ? " ritual plan" : " ritual plans"); }
+  });
+
+  /* Save the one ritual the reader changed, on top of what is stored now. */
+  function remember(page, box) {
+    var f = fields(box);
+    var id = box.getAttribute("data-sm-ritual");
+    var plan = { on: f.pick.checked, time: f.time.value,
+      days: f.days.filter(function (day) { return day.checked; }).map(function (day) { return day.value; }) };
+    SM.store.change("rituals", function (plans) {
+      plans[id] = plan;
+      return plans;
+    }, page);
   }
 
   function restore(form) {
-    var plans = SM.store.rituals();
+    var plans = SM.store.get("rituals");
     form.querySelectorAll(".sm-ritual").forEach(function (box) {
-      var plan = plans[box.getAttribute("data-sm-ritual")];
-      if (!plan) return;
+      var id = box.getAttribute("data-sm-ritual");
       var f = fields(box);
+      if (!Object.prototype.hasOwnProperty.call(plans, id)) {
+        /* Nothing stored (or erased): the page's own suggestion. */
+        f.pick.checked = f.pick.defaultChecked;
+        f.time.value = f.time.defaultValue;
+        f.days.forEach(function (day) { day.checked = day.defaultChecked; });
+        return;
+      }
+      var plan = plans[id];
       f.pick.checked = plan.on;
-      if (/^\d\d:\d\d$/.test(plan.time)) f.time.value = plan.time;
+      if (TIME.test(plan.time)) f.time.value = plan.time;
       f.days.forEach(function (day) { day.checked = plan.days.indexOf(day.value) !== -1; });
     });
   }
@@ -78,19 +122,25 @@
       ". Open it with your calendar app to add the reminders.";
   }
 
-  SM.enhancePlanner = function (root) {
-    root.querySelectorAll(".sm-planner:not([data-sm-ready])").forEach(function (page) {
-      page.setAttribute("data-sm-ready", "");
-      page.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
-      page.querySelector(".sm-planner__actions").hidden = false;
-      var form = page.querySelector(".sm-planner__form");
-      restore(form);
-      form.addEventListener("change", function () { remember(form); });
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        submit(page, form);
-      });
-      SM.store.showNotice(page);
+  function start(page) {
+    page.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
+    page.querySelector(".sm-planner__actions").hidden = false;
+    var form = page.querySelector(".sm-planner__form");
+    restore(form);
+    form.addEventListener("change", function (event) {
+      var box = event.target.closest(".sm-ritual");
+      if (box) remember(page, box);
     });
-  };
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      submit(page, form);
+    });
+    /* Another tab changed a plan: show the plans as stored now. */
+    SM.listen(page, "sm:stored", function (event) {
+      if (event.detail.origin !== page) restore(form);
+    });
+    SM.store.showNotice(page);
+  }
+
+  SM.register("planner", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

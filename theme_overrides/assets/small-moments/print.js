@@ -27,22 +27,19 @@
     window.print();
   }
 
-  /* Show the print buttons of every exercise under `root` once. */
-  SM.enhancePrint = function (root) {
-    root.querySelectorAll(".sm-print:not([data-sm-ready])").forEach(function (bar) {
-      var exercise = bar.closest(".sm-exercise");
-      bar.setAttribute("data-sm-ready", "");
-      bar.hidden = false;
-      /* Without a published address, the worksheet names the address it was printed from. */
-      exercise.querySelectorAll(".sm-print-link__url[data-sm-fill]").forEach(function (node) {
-        node.textContent = window.location.href.split("#")[0];
-      });
-      bar.querySelector(".sm-print__sheet").addEventListener("click", function () {
-        printWith(exercise, false);
-      });
-      bar.querySelector(".sm-print__key").addEventListener("click", function () {
-        printWith(exercise, true);
-      });
+  /* Show an exercise's print buttons. */
+  SM.register("print", function (bar) {
+    var exercise = bar.closest(".sm-exercise");
+    bar.hidden = false;
+    /* Without a published address, the worksheet names the address it was printed from. */
+    exercise.querySelectorAll(".sm-print-link__url[data-sm-fill]").forEach(function (node) {
+      node.textContent = window.location.href.split("#")[0];
     });
-  };
+    bar.querySelector(".sm-print__sheet").addEventListener("click", function () {
+      printWith(exercise, false);
+    });
+    bar.querySelector(".sm-print__key").addEventListener("click", function () {
+      printWith(exercise, true);
+    });
+  });
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

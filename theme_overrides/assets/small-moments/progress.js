@@ -1,41 +1,15 @@
-/* Small Moments: the My progress page (states, export, import, erase), all on this device. */
+/* Small Moments: the My progress page (states, export, import, erase), all on this device.
+   Importing merges the valid entries of a file into what is stored, in one write. */
 (function (SM) {
   "use strict";
 
   var FILE_APP = "small-moments-progress";
 
-  /* The questions an exercise has now: [{ id, fp, scored }]. */
-  function questionsOf(item) {
-    return item.getAttribute("data-sm-questions").split(" ").filter(Boolean).map(function (part) {
-      var bits = part.split(":");
-      return { id: bits[0], fp: bits[1], scored: bits[2] === "1" };
-    });
-  }
-
-  function describe(item, entry) {
-    var questions = questionsOf(item);
-    var answered = questions.filter(function (q) {
-      var saved = entry.answers[q.id];
-      return saved && saved.fp === q.fp;
-    });
-    if (!answered.length) return "Not started";
-    if (answered.length < questions.length) {
-      return "In progress: " + answered.length + " of " + questions.length + " questions answered";
-    }
-    var scored = questions.filter(function (q) { return q.scored; });
-    var right = scored.filter(function (q) { return entry.answers[q.id].result === "right"; });
-    var text = "Done";
-    if (scored.length) text += ": best answer in " + right.length + " of " + scored.length;
-    if (entry.finishedAt) text += " · finished " + entry.finishedAt;
-    return text;
-  }
-
   function render(page) {
-    var data = SM.store.all();
+    var saved = SM.store.get("exercises");
     page.querySelectorAll(".sm-progress__item").forEach(function (item) {
-      var entry = data.exercises[item.getAttribute("data-sm-exercise")] || { answers: {} };
       var state = item.querySelector(".sm-progress__state");
-      state.textContent = describe(item, entry);
+      state.textContent = SM.progressOf(item, saved[item.getAttribute("data-sm-exercise")] || { answers: {} });
       state.hidden = false;
     });
     SM.store.showNotice(page);
@@ -57,19 +31,18 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  /* The progress inside an exported file's text, or null when it is not one. */
-  function parseExport(text) {
-    try {
-      var payload = JSON.parse(text);
-      if (!payload || payload.app !== FILE_APP || payload.version !== 1) return null;
-      return SM.store.clean(payload.progress);
-    } catch (error) {
-      return null;
-    }
+  /* The parts of an exported file: every saved slice but the version. */
+  function parts(payload) {
+    var progress = payload.progress;
+    if (!SM.check.isObject(progress) || progress.version !== 1) return null;
+    var result = {};
+    Object.keys(progress).forEach(function (name) {
+      if (name !== "version") result[name] = progress[name];
+    });
+    return result;
   }
 
-  function enhance(page) {
-    page.setAttribute("data-sm-ready", "");
+  function start(page) {
     page.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
     page.querySelector(".sm-progress__tools").hidden = false;
     var confirmBox = page.querySelector(".sm-erase-confirm");
@@ -88,17 +61,13 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
-      file.text().then(function (text) {
-        var data = parseExport(text);
+      SM.importFile(file, {
+        app: FILE_APP, parts: parts,
+        notOne: "that file is not a Small Moments progress file. Choose a file made with “Export my progress”."
+      }).then(function (text) {
         input.value = "";
-        if (!data) {
-          say(page, "That file is not a Small Moments progress file, so nothing was changed. " +
-            "Choose a file made with “Export my progress”.");
-          return;
-        }
-        SM.store.replace(data);
         render(page);
-        say(page, "Your progress was imported.");
+        say(page, text);
       });
     });
 
@@ -117,19 +86,10 @@
       say(page, "Everything this site stored in this browser was erased.");
       eraseButton.focus();
     });
+    /* Another tab answered, imported or erased: show what is stored now. */
+    SM.listen(page, "sm:stored", function () { render(page); });
     render(page);
   }
 
-  /* Show the reader's progress on one `.sm-progress__item` (used by other pages too). */
-  SM.describeProgress = function (item) {
-    var entry = SM.store.all().exercises[item.getAttribute("data-sm-exercise")] || { answers: {} };
-    var state = item.querySelector(".sm-progress__state");
-    state.textContent = describe(item, entry);
-    state.hidden = false;
-  };
-
-  /* Called by the quiz runtime on every page load and instant navigation. */
-  SM.progress = function (root) {
-    root.querySelectorAll(".sm-progress:not([data-sm-ready])").forEach(enhance);
-  };
+  SM.register("progress", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

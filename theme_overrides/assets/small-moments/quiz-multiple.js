@@ -23,7 +23,7 @@
       var right = [], off = [], missed = [];
       question.querySelectorAll(".sm-answer__option").forEach(function (item) {
         var index = Number(item.getAttribute("data-sm-option"));
-        var option = question.querySelector('.sm-option[data-sm-option="' + index + '"]');
+        var option = question.querySelector('.sm-option[data-sm-option="' + CSS.escape(String(index)) + '"]');
         var entry = { text: [SM.content(option, "label"), " ", SM.content(item, ".sm-answer__feedback")] };
         var chosen = picked.indexOf(index) !== -1;
         var correct = item.hasAttribute("data-sm-correct");

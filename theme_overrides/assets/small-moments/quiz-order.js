@@ -49,7 +49,7 @@
     restore: function (question, order) {
       var list = steps(question);
       if (!Array.isArray(order) || order.length !== list.length) return false;
-      var byIndex = {};
+      var byIndex = Object.create(null);
       list.forEach(function (step) { byIndex[step.getAttribute("data-sm-step")] = step; });
       if (!order.every(function (index) { return byIndex[index]; })) return false;
       var parent = list[0].parentNode;

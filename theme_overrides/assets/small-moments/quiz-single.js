@@ -3,11 +3,11 @@
   "use strict";
 
   function option(question, index) {
-    return question.querySelector('.sm-option[data-sm-option="' + index + '"]');
+    return question.querySelector('.sm-option[data-sm-option="' + CSS.escape(String(index)) + '"]');
   }
 
   function answer(question, index) {
-    return question.querySelector('.sm-answer__option[data-sm-option="' + index + '"]');
+    return question.querySelector('.sm-answer__option[data-sm-option="' + CSS.escape(String(index)) + '"]');
   }
 
   SM.kinds.single = {
@@ -19,7 +19,7 @@
     },
 
     restore: function (question, choice) {
-      var input = question.querySelector('.sm-option__input[value="' + choice + '"]');
+      var input = SM.find(question, ".sm-option__input", "value", String(choice))[0];
       if (input) input.checked = true;
       return Boolean(input);
     },

@@ -7,7 +7,7 @@
   }
 
   function labelOf(question, item, group) {
-    var input = item.querySelector('.sm-choice__input[value="' + group + '"]');
+    var input = SM.find(item, ".sm-choice__input", "value", String(group))[0];
     return input ? SM.text(input.parentNode, "label") : group;
   }
 
@@ -27,7 +27,7 @@
       var list = items(question);
       if (chosen.length !== list.length) return false;
       return chosen.every(function (group, index) {
-        var input = list[index].querySelector('.sm-choice__input[value="' + group + '"]');
+        var input = SM.find(list[index], ".sm-choice__input", "value", String(group))[0];
         if (input) input.checked = true;
         return Boolean(input);
       });
@@ -36,7 +36,7 @@
     check: function (question, chosen, feedback) {
       var wrong = [], right = [];
       items(question).forEach(function (item, index) {
-        var answer = question.querySelector('.sm-answer__item[data-sm-item="' + index + '"]');
+        var answer = question.querySelector('.sm-answer__item[data-sm-item="' + CSS.escape(String(index)) + '"]');
         var group = answer.getAttribute("data-sm-group");
         var label = labelOf(question, item, group);
         var entry = { text: [SM.content(item, "legend"), " ", SM.content(answer, ".sm-answer__feedback")] };

@@ -10,6 +10,11 @@
     empty: "Write your own reply first, even a rough one. Then look at the model replies.",
     keepsChanging: true,
 
+    /* A reply is kept up to the store's cap (generator/limits.py), so the field stops there. */
+    enhance: function (question) {
+      question.querySelector(".sm-write__reply").maxLength = SM.settings().replyCap;
+    },
+
     read: function (question) {
       var text = question.querySelector(".sm-write__reply").value;
       if (!text.trim()) return null;

@@ -38,19 +38,36 @@
     return done.length === questions.length;
   }
 
+  /* The questions an exercise has now, as [{ id, fp }]. */
+  function known(exercise) {
+    return questionsOf(exercise).map(function (q) {
+      return { id: q.getAttribute("data-sm-question"), fp: q.getAttribute("data-sm-fingerprint") };
+    });
+  }
+
+  /* Save (or, with result null, forget) one question's answer: a change of this exercise's
+     entry only, on top of whatever is stored now (another tab may have answered others). */
   function save(exercise, question, result) {
     var id = exercise.getAttribute("data-sm-exercise");
     var qid = question.getAttribute("data-sm-question");
     var answer = kindOf(question).read(question);
-    var complete = updateResult(exercise);
-    SM.store.update(id, function (entry) {
+    var questions = known(exercise);
+    SM.store.change("exercises", function (all) {
+      var entry = all[id] || { answers: {} };
       if (result === null) delete entry.answers[qid];
       else if (answer !== null) {
         entry.answers[qid] = { fp: question.getAttribute("data-sm-fingerprint"), answer: answer, result: result };
       }
+      var complete = questions.every(function (q) {
+        return entry.answers[q.id] && entry.answers[q.id].fp === q.fp;
+      });
       if (complete && !entry.finishedAt) entry.finishedAt = today();
       if (!complete) delete entry.finishedAt;
-    });
+      if (Object.keys(entry.answers).length) all[id] = entry;
+      else delete all[id];
+      return all;
+    }, exercise);
+    updateResult(exercise);
     SM.store.showNotice(exercise);
   }
 
@@ -125,9 +142,30 @@
     return !saved;
   }
 
-  function enhanceExercise(exercise) {
+  /* Show what is stored for this exercise now (after another tab changed it). A question
+     with no saved answer is left as the reader has it, unless it shows a checked answer. */
+  function sync(exercise) {
+    var entry = SM.store.get("exercises")[exercise.getAttribute("data-sm-exercise")] || { answers: {} };
+    questionsOf(exercise).forEach(function (question) {
+      var saved = entry.answers[question.getAttribute("data-sm-question")];
+      if (saved && saved.fp !== question.getAttribute("data-sm-fingerprint")) saved = null;
+      var result = question.getAttribute("data-sm-result");
+      if (!saved) {
+        if (result) clear(question);
+        return;
+      }
+      if (result === saved.result &&
+          JSON.stringify(kindOf(question).read(question)) === JSON.stringify(saved.answer)) return;
+      clear(question);
+      if (kindOf(question).restore(question, saved.answer)) show(question, saved.answer);
+    });
+    updateResult(exercise);
+    SM.store.showNotice(exercise);
+  }
+
+  function start(exercise) {
     var id = exercise.getAttribute("data-sm-exercise");
-    var entry = SM.store.exercise(id);
+    var entry = SM.store.get("exercises")[id] || { answers: {} };
     var stale = [];
     exercise.querySelectorAll(".sm-howto, .sm-result").forEach(function (node) { node.hidden = false; });
     exercise.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
@@ -135,54 +173,98 @@
       var qid = question.getAttribute("data-sm-question");
       if (!enhanceQuestion(exercise, question, entry.answers[qid])) stale.push(qid);
     });
-    var known = questionsOf(exercise).map(function (q) { return q.getAttribute("data-sm-question"); });
+    var ids = known(exercise).map(function (q) { return q.id; });
     Object.keys(entry.answers).forEach(function (qid) {
-      if (known.indexOf(qid) === -1) stale.push(qid);
+      if (ids.indexOf(qid) === -1) stale.push(qid);
     });
     var complete = updateResult(exercise);
     if (stale.length || (entry.finishedAt && !complete)) {
-      SM.store.update(id, function (saved) {
+      SM.store.change("exercises", function (all) {
+        var saved = all[id];
+        if (!saved) return all;
         stale.forEach(function (qid) { delete saved.answers[qid]; });
         if (!complete) delete saved.finishedAt;
-      });
+        if (!Object.keys(saved.answers).length) delete all[id];
+        return all;
+      }, exercise);
     }
     SM.store.showNotice(exercise);
 
     exercise.querySelector(".sm-restart").addEventListener("click", function () {
       var questions = questionsOf(exercise);
       questions.forEach(clear);
-      SM.store.update(id, function (saved) { saved.answers = {}; delete saved.finishedAt; });
+      SM.store.change("exercises", function (all) {
+        delete all[id];
+        return all;
+      }, exercise);
       updateResult(exercise);
       if (questions.length) kindOf(questions[0]).first(questions[0]).focus();
     });
-  }
 
-  /* Enhance every exercise on the page once; safe to call again after instant navigation. */
-  SM.enhance = function (root) {
-    (root || document).querySelectorAll(".sm-exercise:not([data-sm-ready])").forEach(function (exercise) {
-      exercise.setAttribute("data-sm-ready", "");
-      enhanceExercise(exercise);
+    SM.listen(exercise, "sm:stored", function (event) {
+      if (event.detail.origin !== exercise) sync(exercise);
     });
-    if (SM.progress) SM.progress(root || document);
-    if (SM.enhanceSummary) SM.enhanceSummary(root || document);
-    if (SM.enhancePrint) SM.enhancePrint(root || document);
-    if (SM.enhanceDevice) SM.enhanceDevice(root || document);
-    if (SM.enhanceTerms) SM.enhanceTerms(root || document);
-    if (SM.enhanceCatalog) SM.enhanceCatalog(root || document);
-    if (SM.enhanceAssignment) SM.enhanceAssignment(root || document);
-    if (SM.enhanceToday) SM.enhanceToday(root || document);
-    if (SM.enhanceTracker) SM.enhanceTracker(root || document);
-    if (SM.enhancePlanner) SM.enhancePlanner(root || document);
-    if (SM.lazy) SM.lazy(root || document);
-  };
-
-  /* The scripts sit at the end of the body, so the page is parsed: start now rather than
-     wait for Material's start-up. Material's document$ emits again after instant navigation
-     over http (never on file:// pages when navigation.instant is on); SM.enhance skips what
-     it has done. */
-  function start() { SM.enhance(document); }
-  start();
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
   }
+
+  /* The saved answers, by exercise id: { answers: { qid: { fp, answer, result } }, finishedAt }.
+     These rules apply to what is read from storage and to every import alike. */
+  var SHAPE = "an answer not in a known shape";
+
+  function cleanExercises(value, skipped) {
+    var limits = SM.settings();
+    var is = SM.check;
+    var result = {};
+    if (value === undefined) return result;
+    if (!is.isObject(value)) {
+      skipped.push(SHAPE);
+      return result;
+    }
+    Object.keys(value).forEach(function (id) {
+      var entry = value[id];
+      if (!is.isId(id) || !is.isObject(entry) || !is.isObject(entry.answers)) {
+        skipped.push(SHAPE);
+        return;
+      }
+      if (Object.keys(result).length >= limits.exercisesMax) {
+        skipped.push("more exercises than this site keeps");
+        return;
+      }
+      var answers = {};
+      Object.keys(entry.answers).forEach(function (qid) {
+        var saved = entry.answers[qid];
+        if (!is.isId(qid) || !is.isObject(saved) || typeof saved.fp !== "string" || saved.fp.length > 100 ||
+            ["right", "wrong", "done"].indexOf(saved.result) === -1 || !("answer" in saved) ||
+            JSON.stringify(saved.answer).length > 3 * limits.replyCap ||
+            Object.keys(answers).length >= limits.answersMax) {
+          skipped.push(SHAPE);
+          return;
+        }
+        answers[qid] = { fp: saved.fp, answer: saved.answer, result: saved.result };
+      });
+      if (!Object.keys(answers).length) return;
+      result[id] = { answers: answers };
+      if (is.isDate(entry.finishedAt)) result[id].finishedAt = entry.finishedAt;
+    });
+    return result;
+  }
+
+  SM.store.slice("exercises", {
+    clean: cleanExercises,
+    /* The file's answer wins where both have one for the same question. */
+    merge: function (current, incoming) {
+      Object.keys(incoming).forEach(function (id) {
+        var entry = current[id] || { answers: {} };
+        Object.keys(incoming[id].answers).forEach(function (qid) {
+          entry.answers[qid] = incoming[id].answers[qid];
+        });
+        if (incoming[id].finishedAt) entry.finishedAt = incoming[id].finishedAt;
+        current[id] = entry;
+      });
+      return current;
+    },
+    count: function (value) { return Object.keys(value).length; },
+    noun: function (n) { return n + (n === 1 ? " exercise" : " exercises"); }
+  });
+
+  SM.register("quiz", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

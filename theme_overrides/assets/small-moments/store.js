@@ -1,10 +1,16 @@
-/* Small Moments: progress kept on this device only, under one namespaced, versioned key. */
+/* Small Moments: what is kept on this device, under one namespaced, versioned key. The store is
+   generic: each feature registers its slice of the saved data ("exercises", "bids", ...) with
+   the rules that clean and merge it, and changes only that slice. Every change re-reads the
+   key right before writing, so two open tabs merge rather than overwrite; a change made in
+   another tab reaches this one as an "sm:stored" event (from the browser's storage event). */
 (function (SM) {
   "use strict";
 
   var KEY = "small-moments:v1";
   var PRIVATE = "small-moments:private";
+  var VERSION = 1;
   var state = { available: true, unreadable: false, memory: null };
+  var slices = {};
 
   /* A private visit keeps answers in this tab only (sessionStorage); otherwise localStorage. */
   function isPrivate() {
@@ -19,88 +25,33 @@
     return isPrivate() ? window.sessionStorage : window.localStorage;
   }
 
-  function empty() {
-    return { version: 1, exercises: {} };
-  }
+  var isObject = SM.check.isObject;
 
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
-  /* Keep only well-formed entries; returns null when the whole shape is wrong. */
-  function clean(data) {
-    if (!isObject(data) || data.version !== 1 || !isObject(data.exercises)) return null;
-    var result = empty();
-    Object.keys(data.exercises).forEach(function (id) {
-      var entry = data.exercises[id];
-      if (!isObject(entry) || !isObject(entry.answers)) return;
-      var answers = {};
-      Object.keys(entry.answers).forEach(function (qid) {
-        var saved = entry.answers[qid];
-        if (isObject(saved) && typeof saved.fp === "string" && typeof saved.result === "string" &&
-            "answer" in saved) {
-          answers[qid] = { fp: saved.fp, answer: saved.answer, result: saved.result };
-        }
-      });
-      result.exercises[id] = { answers: answers };
-      if (typeof entry.finishedAt === "string") result.exercises[id].finishedAt = entry.finishedAt;
-    });
-    var assignment = data.assignment;
-    if (isObject(assignment) && Array.isArray(assignment.ids) && typeof assignment.note === "string") {
-      result.assignment = {
-        ids: assignment.ids.filter(function (id) { return typeof id === "string"; }),
-        note: assignment.note,
-        savedAt: typeof assignment.savedAt === "string" ? assignment.savedAt : ""
-      };
-    }
-    if (Array.isArray(data.bids)) result.bids = data.bids.filter(isBid);
-    if (isObject(data.rituals)) {
-      result.rituals = {};
-      Object.keys(data.rituals).forEach(function (id) {
-        var plan = data.rituals[id];
-        if (isObject(plan) && Array.isArray(plan.days) && typeof plan.time === "string") {
-          result.rituals[id] = { on: plan.on === true, time: plan.time,
-            days: plan.days.filter(function (day) { return DAYS.indexOf(day) !== -1; }) };
-        }
-      });
-    }
-    return result;
-  }
-
-  var DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-  var BID = { who: ["me", "partner"], how: ["words", "touch", "look", "message"],
-    response: ["toward", "away", "against"] };
-
-  /* A logged bid: { id, at: "YYYY-MM-DDTHH:MM" local time, who, how, response, note }. */
-  function isBid(bid) {
-    return isObject(bid) && typeof bid.id === "string" && bid.id.length <= 40 &&
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(bid.at) && typeof bid.note === "string" &&
-      bid.note.length <= 200 && Object.keys(BID).every(function (key) {
-        return BID[key].indexOf(bid[key]) !== -1;
-      });
-  }
-
-  function read() {
-    if (state.memory) return state.memory;
+  /* Everything stored, as written: { version, <slice>: ... }; slices are cleaned when read. */
+  function load() {
+    if (state.memory) return JSON.parse(JSON.stringify(state.memory));
     var raw;
     try {
       raw = area().getItem(KEY);
     } catch (error) {
       state.available = false;
-      state.memory = empty();
-      return state.memory;
+      state.memory = { version: VERSION };
+      return { version: VERSION };
     }
-    if (raw === null) return empty();
+    if (raw === null) return { version: VERSION };
     try {
-      var data = clean(JSON.parse(raw));
-      if (data) return data;
+      var data = JSON.parse(raw);
+      if (isObject(data) && data.version === VERSION) return data;
     } catch (error) { /* unreadable: start afresh below */ }
     state.unreadable = true;
-    return empty();
+    return { version: VERSION };
   }
 
-  function write(data) {
+  /* Write everything; false when nothing could be stored. A `strict` write (an import) keeps
+     what was there when it fails; otherwise the tab carries on in memory. */
+  function save(data, strict) {
     if (!state.available) {
+      if (strict) return false;
       state.memory = data;
       return false;
     }
@@ -109,81 +60,84 @@
       state.unreadable = false;
       return true;
     } catch (error) {
+      if (strict) return false;
       state.available = false;
       state.memory = data;
       return false;
     }
   }
 
+  function rules(name) {
+    if (!slices[name]) throw new Error("no rules for " + name);
+    return slices[name];
+  }
+
+  /* Put a cleaned slice value into `data`, or drop the slice when it holds nothing. */
+  function put(data, name, value) {
+    if (rules(name).count(value)) data[name] = value;
+    else delete data[name];
+  }
+
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY || event.key === null) SM.emit("sm:stored");
+  });
+
   SM.store = {
-    key: KEY,
-    clean: clean,
 
-    /* Everything saved, as { version, exercises: { id: { answers, finishedAt } } }. */
-    all: read,
-
-    /* One exercise's saved answers. */
-    exercise: function (id) {
-      return read().exercises[id] || { answers: {} };
+    /* A feature's slice: { clean(value, skipped) -> a well-formed value (what is not is
+       dropped, with a reason pushed to `skipped`), merge(current, incoming) -> value,
+       count(value) -> entries, noun(n) -> "3 bids" }. */
+    slice: function (name, sliceRules) {
+      slices[name] = sliceRules;
     },
-
-    /* Change one exercise's entry with `change(entry)`, then save. */
-    update: function (id, change) {
-      var data = read();
-      var entry = data.exercises[id] || { answers: {} };
-      change(entry);
-      if (Object.keys(entry.answers).length || entry.finishedAt) data.exercises[id] = entry;
-      else delete data.exercises[id];
-      return write(data);
+    rules: function (name) {
+      return slices[name] || null;
     },
 
-    /* The practice a counselor's link gave, as { ids, note, savedAt }, or null. */
-    assignment: function () {
-      return read().assignment || null;
+    /* A slice as stored now, cleaned by its rules. */
+    get: function (name) {
+      return rules(name).clean(load()[name], []);
     },
 
-    /* Keep a counselor's practice list on this device. */
-    setAssignment: function (assignment) {
-      var data = read();
-      data.assignment = assignment;
-      return write(data);
+
+    /* Change one slice: `change(value)` returns the new value. Re-reads first, so whatever
+       another tab stored meanwhile is kept. `origin` (the element that changed it) comes back
+       in the "sm:stored" event, so a feature can skip its own changes. */
+    change: function (name, change, origin) {
+      var data = load();
+      put(data, name, change(rules(name).clean(data[name], [])));
+      var saved = save(data, false);
+      SM.emit("sm:stored", { origin: origin });
+      return saved;
     },
 
-    /* The bid tracker's entries, and saving a new list of them. */
-    bids: function () {
-      return (read().bids || []).slice();
-    },
-    setBids: function (bids) {
-      var data = read();
-      data.bids = bids.filter(isBid);
-      return write(data);
-    },
-    isBid: isBid,
-
-    /* The ritual planner's choices, by ritual id: { on, days, time }. */
-    rituals: function () {
-      return read().rituals || {};
-    },
-    setRituals: function (rituals) {
-      var data = read();
-      data.rituals = rituals;
-      return write(data);
+    /* Merge imported slices ({ name: cleaned value }) into what is stored, in one write.
+       Returns whether the write succeeded; if it did not, nothing was changed. */
+    merge: function (incoming, origin) {
+      var data = load();
+      if (!state.available) return false;
+      Object.keys(incoming).forEach(function (name) {
+        var current = rules(name).clean(data[name], []);
+        put(data, name, rules(name).merge(current, incoming[name]));
+      });
+      var saved = save(data, true);
+      if (saved) SM.emit("sm:stored", { origin: origin });
+      return saved;
     },
 
-    /* Replace everything with imported data (already cleaned). */
-    replace: function (data) {
-      return write(data);
-    },
+    /* Everything stored, for an export (slices this page has no rules for included). */
+    all: load,
 
     /* Remove everything this site stored. */
     erase: function () {
-      state.memory = state.available ? null : empty();
+      state.memory = state.available ? null : { version: VERSION };
       state.unreadable = false;
       ["localStorage", "sessionStorage"].forEach(function (name) {
         try {
           window[name].removeItem(KEY);
         } catch (error) { /* nothing stored to remove */ }
       });
+      SM.emit("sm:stored");
     },
 
     /* Whether this tab is on a private visit. */
@@ -209,7 +163,7 @@
 
     /* A sentence for the reader when progress cannot be kept, or null. */
     notice: function () {
-      read();
+      load();
       if (!state.available) {
         return "This browser is not letting the site save anything, so your answers will be " +
           "lost when you leave this page. The exercises still work.";

@@ -9,14 +9,14 @@
 
   /* The summary's text, from the progress items on the page and what is saved. */
   function summary(page, withReplies) {
-    var saved = SM.store.all().exercises;
+    var saved = SM.store.get("exercises");
     var lines = ["Small Moments: my practice summary (" + today() + ")", ""];
     var started = 0;
     page.querySelectorAll(".sm-progress__list .sm-progress__item").forEach(function (item) {
       var entry = saved[item.getAttribute("data-sm-exercise")];
       if (!entry || !Object.keys(entry.answers).length) return;
       started += 1;
-      var state = item.querySelector(".sm-progress__state").textContent;
+      var state = SM.progressOf(item, entry);
       lines.push(item.querySelector("a").textContent.trim() + ": " + state);
       if (!withReplies) return;
       item.getAttribute("data-sm-questions").split(" ").forEach(function (part, index) {
@@ -45,10 +45,9 @@
     window.print();
   }
 
-  function enhance(page) {
-    var box = page.querySelector(".sm-summary-box");
-    if (!box || box.hasAttribute("data-sm-ready")) return;
-    box.setAttribute("data-sm-ready", "");
+  /* Reads what is saved itself: it does not wait for the progress list to be filled in. */
+  function start(box) {
+    var page = box.closest(".sm-progress") || document;
     box.hidden = false;
     var field = box.querySelector(".sm-summary__text");
     var status = box.querySelector(".sm-summary__status");
@@ -70,7 +69,5 @@
     });
   }
 
-  SM.enhanceSummary = function (root) {
-    root.querySelectorAll(".sm-progress[data-sm-ready]").forEach(enhance);
-  };
+  SM.register("summary", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

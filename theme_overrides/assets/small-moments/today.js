@@ -17,18 +17,15 @@
     box.setAttribute("data-sm-index", String(index));
   }
 
-  SM.enhanceToday = function (root) {
-    root.querySelectorAll(".sm-today:not([data-sm-ready])").forEach(function (box) {
-      box.setAttribute("data-sm-ready", "");
-      var items = Array.from(box.querySelectorAll(".sm-today__all > li"));
-      if (!items.length) return;
-      var index = SM.dayNumber(new Date()) % items.length;
+  SM.register("today", function (box) {
+    var items = Array.from(box.querySelectorAll(".sm-today__all > li"));
+    if (!items.length) return;
+    var index = SM.dayNumber(new Date()) % items.length;
+    show(box, items, index);
+    box.querySelector(".sm-today__more").hidden = false;
+    box.querySelector(".sm-today__next").addEventListener("click", function () {
+      index = (index + 1) % items.length;
       show(box, items, index);
-      box.querySelector(".sm-today__more").hidden = false;
-      box.querySelector(".sm-today__next").addEventListener("click", function () {
-        index = (index + 1) % items.length;
-        show(box, items, index);
-      });
     });
-  };
+  });
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

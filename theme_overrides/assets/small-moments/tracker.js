@@ -5,12 +5,65 @@
 
   var SVG = "http://www.w3.org/2000/svg";
   var FILE_APP = "small-moments-bids";
-  var LINES = [86, 33];
-  var WORDS = {
-    who: { me: "Me", partner: "My partner" },
-    how: { words: "words", touch: "a touch", look: "a look or a sigh", message: "a message" },
-    response: { toward: "turned toward", away: "turned away", against: "turned against" }
-  };
+  var AT = /^\d{4}-\d\d-\d\dT\d\d:\d\d$/;
+  /* From generator/limits.py, through the page: the form's answers and their words, the two
+     research lines, the caps. */
+  var limits = SM.settings();
+  var WORDS = limits.bidWords || {};
+  var LINES = limits.researchLines || [];
+
+  /* A logged bid: { id, at: "YYYY-MM-DDTHH:MM" local time, who, how, response, note }. */
+  function isBid(bid) {
+    return SM.check.isObject(bid) && typeof bid.id === "string" && bid.id.length > 0 &&
+      bid.id.length <= limits.bidIdCap && AT.test(bid.at) && typeof bid.note === "string" &&
+      bid.note.length <= limits.bidNoteCap && Object.keys(WORDS).length > 0 &&
+      Object.keys(WORDS).every(function (key) {
+        return typeof bid[key] === "string" && Object.prototype.hasOwnProperty.call(WORDS[key], bid[key]);
+      });
+  }
+
+  /* The bids slice: a list, one entry per id; applied to stored data and imports alike. */
+  function cleanBids(value, skipped) {
+    var result = [];
+    var seen = Object.create(null);
+    if (value === undefined) return result;
+    if (!Array.isArray(value)) {
+      skipped.push("bids not in a list");
+      return result;
+    }
+    value.forEach(function (bid) {
+      if (!isBid(bid)) skipped.push("a bid not in the tracker's format");
+      else if (seen[bid.id]) skipped.push("a second bid with the same id");
+      else if (result.length >= limits.bidMax) skipped.push("more bids than the tracker keeps");
+      else {
+        seen[bid.id] = true;
+        result.push({ id: bid.id, at: bid.at, who: bid.who, how: bid.how, response: bid.response,
+          note: bid.note });
+      }
+    });
+    return result;
+  }
+
+  SM.store.slice("bids", {
+    clean: cleanBids,
+    /* The same id is the same bid: the file's copy replaces the one stored. */
+    merge: function (current, incoming) {
+      var ids = incoming.map(function (bid) { return bid.id; });
+      return current.filter(function (bid) { return ids.indexOf(bid.id) === -1; }).concat(incoming)
+        .slice(-limits.bidMax);
+    },
+    count: function (value) { return value.length; },
+    noun: function (n) { return n + (n === 1 ? " bid" : " bids"); }
+  });
+
+  function bidsNow() {
+    return SM.store.get("bids");
+  }
+
+  /* One change of the list: re-read, change, write (another tab's bids are kept). */
+  function changeBids(page, change) {
+    return SM.store.change("bids", change, page);
+  }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -83,7 +136,7 @@
 
   function render(page, state) {
     /* Newest first; bids of the same minute in the order they were logged, newest first. */
-    var bids = SM.store.bids().sort(function (a, b) {
+    var bids = bidsNow().sort(function (a, b) {
       if (a.at !== b.at) return a.at < b.at ? 1 : -1;
       return a.id < b.id ? 1 : -1;
     });
@@ -91,7 +144,7 @@
     var week = share(bids, 7, now);
     var month = share(bids, 30, now);
     page.querySelector(".sm-tracker__summary").textContent = sentence(7, week) + " " +
-      sentence(30, month) + " The dashed lines mark 86% and 33%.";
+      sentence(30, month) + " The dashed lines mark " + LINES.map(function (n) { return n + "%"; }).join(" and ") + ".";
     chart(page.querySelector(".sm-tracker__chart"), [
       { label: "7 days", result: week }, { label: "30 days", result: month }]);
     var list = page.querySelector(".sm-tracker__entries");
@@ -126,8 +179,17 @@
     page.querySelector(".sm-tracker__status").textContent = text;
   }
 
+  /* A group's radio buttons, by exact comparison of their name. */
+  function radios(form, name) {
+    return SM.find(form, "input[type=radio]", "name", "sm-bid-" + name);
+  }
+
   function choose(form, name, value) {
-    form.querySelector('input[name="sm-bid-' + name + '"][value="' + value + '"]').checked = true;
+    radios(form, name).forEach(function (radio) { radio.checked = radio.value === value; });
+  }
+
+  function chosen(form, name) {
+    return radios(form, name).filter(function (radio) { return radio.checked; })[0];
   }
 
   function resetForm(page, state) {
@@ -148,13 +210,15 @@
     form.querySelector(".sm-tracker__save").textContent = "Save changes";
     form.querySelector(".sm-tracker__cancel").hidden = false;
     say(page, "Editing the bid of " + when(bid.at) + ". Change it, then save.");
-    form.querySelector('input[name="sm-bid-who"]:checked').focus();
+    chosen(form, "who").focus();
   }
 
   function remove(page, state, bid) {
     var items = Array.from(page.querySelectorAll(".sm-tracker__entry"));
     var position = items.findIndex(function (item) { return item.getAttribute("data-sm-bid") === bid.id; });
-    SM.store.setBids(SM.store.bids().filter(function (other) { return other.id !== bid.id; }));
+    changeBids(page, function (bids) {
+      return bids.filter(function (other) { return other.id !== bid.id; });
+    });
     if (state.editing === bid.id) resetForm(page, state);
     render(page, state);
     say(page, "The bid of " + when(bid.at) + " was deleted.");
@@ -166,19 +230,19 @@
   function save(page, state) {
     var form = page.querySelector(".sm-tracker__form");
     var at = form.querySelector(".sm-tracker__when").value;
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(at)) {
+    if (!AT.test(at)) {
       say(page, "Please give a date and time for the bid.");
       form.querySelector(".sm-tracker__when").focus();
       return;
     }
     var bid = { id: state.editing || Date.now().toString(36) + Math.random().toString(36).slice(2, 6),
-      at: at, note: form.querySelector(".sm-tracker__note").value.trim().slice(0, 200) };
+      at: at, note: form.querySelector(".sm-tracker__note").value.trim().slice(0, limits.bidNoteCap) };
     Object.keys(WORDS).forEach(function (name) {
-      bid[name] = form.querySelector('input[name="sm-bid-' + name + '"]:checked').value;
+      bid[name] = chosen(form, name).value;
     });
-    var bids = SM.store.bids().filter(function (other) { return other.id !== bid.id; });
-    bids.push(bid);
-    SM.store.setBids(bids);
+    changeBids(page, function (bids) {
+      return bids.filter(function (other) { return other.id !== bid.id; }).concat([bid]);
+    });
     var edited = state.editing;
     resetForm(page, state);
     render(page, state);
@@ -186,7 +250,7 @@
   }
 
   function exportBids() {
-    var payload = { app: FILE_APP, version: 1, exportedAt: new Date().toISOString(), bids: SM.store.bids() };
+    var payload = { app: FILE_APP, version: 1, exportedAt: new Date().toISOString(), bids: bidsNow() };
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" }));
     link.download = "small-moments-bids.json";
@@ -196,30 +260,7 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  function importBids(page, state, text) {
-    var incoming = null;
-    try {
-      var payload = JSON.parse(text);
-      if (payload && payload.app === FILE_APP && payload.version === 1 && Array.isArray(payload.bids)) {
-        incoming = payload.bids.filter(SM.store.isBid);
-      }
-    } catch (error) { /* not JSON: refused below */ }
-    if (!incoming) {
-      say(page, "That file is not a Small Moments bids file, so nothing was changed. " +
-        "Choose a file made with “Export my bids”.");
-      return;
-    }
-    var bids = SM.store.bids();
-    var known = bids.map(function (bid) { return bid.id; });
-    var added = incoming.filter(function (bid) { return known.indexOf(bid.id) === -1; });
-    SM.store.setBids(bids.concat(added));
-    render(page, state);
-    say(page, "Imported " + added.length + (added.length === 1 ? " bid" : " bids") +
-      (added.length < incoming.length ? "; " + (incoming.length - added.length) + " were already here." : "."));
-  }
-
-  function enhance(page) {
-    page.setAttribute("data-sm-ready", "");
+  function start(page) {
     var state = { editing: null };
     page.querySelectorAll(".sm-nojs").forEach(function (node) { node.hidden = true; });
     page.querySelectorAll(".sm-tracker__form, .sm-tracker__mirror, .sm-tracker__history")
@@ -240,16 +281,23 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
-      file.text().then(function (text) {
+      SM.importFile(file, {
+        app: FILE_APP,
+        parts: function (payload) { return { bids: payload.bids }; },
+        notOne: "that file is not a Small Moments bids file. Choose a file made with “Export my bids”."
+      }).then(function (text) {
         input.value = "";
-        importBids(page, state, text);
+        render(page, state);
+        say(page, text);
       });
+    });
+    /* Another tab (or My progress) changed the bids: show them as stored now. */
+    SM.listen(page, "sm:stored", function (event) {
+      if (event.detail.origin !== page) render(page, state);
     });
     resetForm(page, state);
     render(page, state);
   }
 
-  SM.enhanceTracker = function (root) {
-    root.querySelectorAll(".sm-tracker:not([data-sm-ready])").forEach(enhance);
-  };
+  SM.register("tracker", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });
