@@ -22,12 +22,13 @@ PARTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
       ("material/plugins/search/plugin.py", "on_post_build"))),
     ("Generator: reading YAML (load.py: libyaml, then its checks)", (("generator/load.py", "load_file"),)),
     ("Generator: validating exercises", (("generator/exercise_rules.py", "validate_exercise"),)),
-    ("Generator: rendering exercise pages (Jinja2)", (("generator/render.py", "generated_pages"),)),
-    # (If generated_pages is renamed, its callees are summed instead: see FALLBACK.)
+    ("Generator: rendering the planned pages (Jinja2; the plugin's on_files)",
+     (("generator/plugin.py", "on_files"),)),
+    # (If on_files is renamed, the renderers are summed instead: see FALLBACK.)
     ("Generator: page hooks and minifying", (("generator/plugin.py", "on_post_page"),
                                              ("generator/plugin.py", "on_post_build"))),
 )
-FALLBACK = {"generated_pages": (("generator/render.py", "render_exercise"),
+FALLBACK = {"on_files": (("generator/render.py", "render_exercise"),
                                 ("generator/render.py", "render_index"),
                                 ("generator/render.py", "render_progress"))}
 TEMPLATES = ("jinja2/environment.py", "render")

@@ -27,6 +27,8 @@ RUNTIME_CSS = ["quiz.css"]
 EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "lazy.js"]
 # The glossary terms' script, which lazy.js loads on the guide pages that have terms.
 GUIDE_JS = ["terms.js"]
+# The helplines' styles, linked by the two pages that show them (home and Safety).
+HELP_CSS = ["help.css"]
 TOOL_JS = ["tracker.js", "planner.js", "ics.js", "catalog.js", "assignment.js", "progress.js",
            "summary.js", "share.js", "today.js", "import.js", "progress-state.js"]
 
@@ -76,8 +78,13 @@ def test_site_chrome_css_is_at_most_2_kib_gzipped(built: Path):
     assert gzipped_total(built, ["site.css"]) <= 2 * KIB
 
 
+def test_the_helplines_styles_are_at_most_1_kib_gzipped(built: Path):
+    assert gzipped_total(built, HELP_CSS) <= 1 * KIB
+
+
 def test_every_script_and_stylesheet_is_counted_in_one_budget():
-    counted = set(RUNTIME_JS + RUNTIME_CSS + EVERY_PAGE_JS + TOOL_JS + GUIDE_JS + ["site.css"])
+    counted = set(RUNTIME_JS + RUNTIME_CSS + EVERY_PAGE_JS + TOOL_JS + GUIDE_JS + HELP_CSS
+                  + ["site.css"])
     assert {path.name for path in SOURCE.glob("*.js")} | {path.name for path in SOURCE.glob("*.css")} == counted
 
 
@@ -85,9 +92,12 @@ def test_an_exercise_page_loads_one_script_and_one_stylesheet_of_ours(built: Pat
     assert loaded_by_exercise_page(built) == {"bundle.js", "bundle.css"}
 
 
-def test_the_bundles_an_exercise_page_loads_are_at_most_10_kib_gzipped(built: Path):
-    # The page target: at most 12 KiB more than plain Material; the quiz markup adds about 2.
-    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 10 * KIB
+def test_the_bundles_an_exercise_page_loads_are_at_most_10_5_kib_gzipped(built: Path):
+    # Was 10 KiB (the page target: at most 12 KiB more than plain Material; the quiz markup adds
+    # about 2). Raised on 2026-12-01 for the runtime's start-up registry (core.js, about 0.9 KiB:
+    # one broken feature no longer stops the others) and a quick exit that tells apart an Escape
+    # that closes something: 10.0 KiB now. BENCHMARKS.md says what this costs the page target.
+    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 10.5 * KIB
 
 
 def test_the_script_bundle_holds_the_every_page_chrome_and_the_runtime_in_load_order(built: Path):
