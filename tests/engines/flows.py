@@ -269,7 +269,7 @@ def _shown(engine, definition: str) -> bool:  # noqa: ANN001
 
 
 def glossary_term_by_keyboard(visit) -> None:  # noqa: ANN001
-    """Tab reaches the first use of a term, and its definition shows while it has focus."""
+    """Tab reaches the first use of a term; Enter shows its definition and Escape closes it."""
     engine = visit.open("bids.html")
     definition = _definition(engine)
     engine.evaluate(_MARK_SHOWN % json.dumps(definition))
@@ -290,8 +290,11 @@ def glossary_term_by_keyboard(visit) -> None:  # noqa: ANN001
             break
     else:
         raise AssertionError("Tab never reached the glossary term")
-    engine.wait_for(_SHOWN % (TERM, json.dumps(definition)), timeout=3,
-                    message="the definition to show on focus")
+    shown = _SHOWN % (TERM, json.dumps(definition))
+    engine.press("Enter")
+    engine.wait_for(shown, timeout=3, message="the definition to show after Enter")
+    engine.press("Escape")
+    engine.wait_for(f"!{shown}", timeout=3, message="Escape to close the definition")
 
 
 def glossary_term_by_pointer(visit, how: str) -> None:  # noqa: ANN001

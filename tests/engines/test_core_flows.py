@@ -12,12 +12,6 @@ import pytest
 
 import flows
 
-# The runtime shows a term's definition on focus only; tap and click are being added on the
-# runtime branch. Remove this mark when that lands: strict, so a pass is reported then.
-TERMS_OPEN_ON_FOCUS_ONLY = pytest.mark.xfail(
-    strict=True, reason="terms open on focus only until the runtime opens them by tap and click")
-
-
 def test_home_page_loads_without_script_errors(visit):
     flows.home_page_loads(visit)
 
@@ -50,11 +44,9 @@ def test_glossary_term_opens_by_keyboard(visit):
     flows.glossary_term_by_keyboard(visit)
 
 
-@TERMS_OPEN_ON_FOCUS_ONLY
 def test_glossary_term_opens_and_closes_by_tap(visit):
     flows.glossary_term_by_pointer(visit, "tap")
 
 
-@TERMS_OPEN_ON_FOCUS_ONLY
 def test_glossary_term_opens_and_closes_by_click(visit):
     flows.glossary_term_by_pointer(visit, "click")
