@@ -10,7 +10,7 @@ from .folders import leads_outside, link_problem
 from .load import load_file
 from .problems import Problem, sort_problems
 from .model import Exercise
-from .exercise_rules import question_lines, validate_exercise
+from .exercise_rules import validate_exercise
 
 SUFFIXES = (".yml", ".yaml")
 
@@ -87,7 +87,6 @@ def collect(paths: list[Path], base: Path | None = None, pages: set[str] | None 
             continue
         exercise, found = validate_exercise(loaded.root, shown, file.stem, pages)
         result.problems.extend(found)
-        lines = question_lines(loaded.root)
         if exercise is None:
             continue
         if exercise.id in exercise_at:
@@ -96,8 +95,7 @@ def collect(paths: list[Path], base: Path | None = None, pages: set[str] | None 
             continue
         exercise_at[exercise.id] = shown
         clash = False
-        for question in exercise.questions:
-            line, col = lines.get(question.id, (1, 1))
+        for question, (line, col) in zip(exercise.questions, exercise.places):
             where = f"{shown}:{line}:{col}"
             if question.id in question_at:
                 result.problems.append(Problem(shown, line, col, f"the question id '{question.id}' "

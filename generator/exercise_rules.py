@@ -85,7 +85,8 @@ def validate_exercise(root: Node, path: str, expected_id: str | None = None,
         return None, v.problems
     intro = tuple(part.strip() for part in re.split(r"\n\s*\n", intro_text or "") if part.strip())
     exercise = Exercise(exercise_id, title, practice, page, summary, minutes,  # type: ignore[arg-type]
-                        intro, tuple(questions), path,
+                        intro, tuple(questions),
+                        tuple((seen[q.id].line, seen[q.id].col) for q in questions),
                         tuple(prompt for prompt in prompts if prompt is not None))
     _reserved(v, exercise, seen)
     return (None, v.problems) if v.problems else (exercise, v.problems)
@@ -102,12 +103,3 @@ def _reserved(v: Validator, exercise: Exercise, id_nodes: dict[str, Node]) -> No
                      f"({used_by}); choose another, e.g. '{other}'")
 
 
-def question_lines(root: Node) -> dict[str, tuple[int, int]]:
-    """Where each question id is written, for problems that span several files."""
-    found: dict[str, tuple[int, int]] = {}
-    if isinstance(root, Mapping) and isinstance(root.items.get("questions"), Sequence):
-        for item in root.items["questions"].items:  # type: ignore[union-attr]
-            if isinstance(item, Mapping) and isinstance(item.items.get("id"), Scalar):
-                node = item.items["id"]
-                found.setdefault(str(node.value), (node.line, node.col))  # type: ignore[union-attr]
-    return found

@@ -137,7 +137,9 @@ class Exercise:
     minutes: int
     intro: tuple[str, ...]
     questions: tuple[Question, ...]
-    source: str
+    # Where each question's id is written in the file (line, column), in question order: for
+    # problems found later across files, such as an id used twice.
+    places: tuple[tuple[int, int], ...]
     discussion: tuple[str, ...] = ()
 
 

@@ -141,7 +141,9 @@ MD_LINK = re.compile(r"\]\(([^)#:\s]+\.md)(#[^)]*)?\)")
 def known_addresses(plan: Plan) -> set[str]:
     addresses = {output.address for output in plan.outputs}
     addresses |= {path[:-3] + ".html" for path in plan.guide}
-    return addresses | {"assets/small-moments/bundle.js"}
+    theme = REPO / "theme_overrides"
+    addresses |= {path.relative_to(theme).as_posix() for path in (theme / "assets").rglob("*")}
+    return addresses | {"assets/small-moments/bundle.js", "assets/small-moments/bundle.css"}
 
 
 @pytest.mark.parametrize("public_url", ["", "https://example.org/small-moments/"])
