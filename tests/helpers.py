@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import subprocess
@@ -47,6 +48,20 @@ page: practices/notice-bids.md
 """
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+_PLAYWRIGHT = None
+
+
+def playwright():  # noqa: ANN201 - playwright.sync_api.Playwright, imported only when used
+    """The one Playwright of this test process: its sync API may start only once per process,
+    and tests/browser, tests/engines and tests/zensical can all run in the same worker."""
+    global _PLAYWRIGHT
+    if _PLAYWRIGHT is None:
+        from playwright.sync_api import sync_playwright
+
+        _PLAYWRIGHT = sync_playwright().start()
+        atexit.register(_PLAYWRIGHT.stop)
+    return _PLAYWRIGHT
 
 
 def make_project(root: Path, exercises: dict[str, str | bytes], nav: bool = False) -> Path:

@@ -202,10 +202,9 @@ class ChromiumEngine(Engine):
 
     def __init__(self, executable: str) -> None:
         super().__init__()
-        from playwright.sync_api import sync_playwright
+        from helpers import playwright
 
-        self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(executable_path=executable,
+        self._browser = playwright().chromium.launch(executable_path=executable,
                                                          args=CHROMIUM_ARGS)
         self._context = None
         self.page = None
@@ -269,7 +268,6 @@ class ChromiumEngine(Engine):
         if self._context is not None:
             self._context.close()
         self._browser.close()
-        self._playwright.stop()
 
 
 # --- Firefox: puppeteer-core over WebDriver BiDi, in a Node bridge --------------------------
