@@ -21,8 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .site import (HOLD, RUNTIME_DIR, PageSource, Plan, Settings, finish_runtime, plan_site,
-                   replace_folder, runtime_settings)
+from .site import (HOLD, INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
+                   finish_runtime, plan_site, replace_folder, runtime_settings)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -55,20 +55,6 @@ class SmallMomentsConfig(Config):
     daily_dir = c.Type(str, default="daily")
     data_dir = c.Type(str, default="data")
     nav_limit = c.Type(int, default=60)
-
-
-def expand_nav(nav: list[Any], index: str, pages: list[dict[str, str]]) -> bool:
-    """Turn the nav entry for the exercises index into a section listing `pages` after it."""
-    for position, entry in enumerate(nav):
-        if entry == index or (isinstance(entry, dict) and index in entry.values()):
-            title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
-            nav[position] = {title: [{"All exercises": index}, *pages]}
-            return True
-        if isinstance(entry, dict):
-            for children in entry.values():
-                if isinstance(children, list) and expand_nav(children, index, pages):
-                    return True
-    return False
 
 
 def settings_from(config: MkDocsConfig, options: SmallMomentsConfig) -> Settings:
@@ -109,7 +95,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                               "folder was left as it was.")
         if isinstance(config.nav, list):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
-            expand_nav(config.nav, "exercises/index.md",
+            expand_menu(config.nav, INDEX_PAGE_PATH,
                        [{str(escape(title)): path} for title, path in self.plan.menu])
         # Build into a fresh folder beside the site; it replaces the site only when the whole
         # build succeeded (on_post_build), so a failure never leaves a worse site than before.

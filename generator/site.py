@@ -29,10 +29,26 @@ from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, 
                      render_quick_exit_name, render_redirect, render_today, render_tracker)
 from .urls import manifest, plan as plan_links
 
-__all__ = ["HOLD", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
+__all__ = ["HOLD", "INDEX_PAGE_PATH", "expand_menu", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
            "plan_site", "replace_folder", "runtime_settings"]
 
 MANIFEST_PATH = "urls.txt"
+
+
+def expand_menu(nav: list[object], index: str, pages: list[dict[str, str]]) -> bool:
+    """In a menu written as mkdocs.yml's `nav:`, turn the entry for the exercises index into a
+    section: "All exercises" first, then `pages` (each {title: content path}). Both engines'
+    adapters use it; False when the menu has no such entry."""
+    for position, entry in enumerate(nav):
+        if entry == index or (isinstance(entry, dict) and index in entry.values()):
+            title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
+            nav[position] = {title: [{"All exercises": index}, *pages]}
+            return True
+        if isinstance(entry, dict):
+            for children in entry.values():
+                if isinstance(children, list) and expand_menu(children, index, pages):
+                    return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import yaml
 
 from .problems import Problem
 from .publish import replace_folder
-from .site import RUNTIME_DIR, PageSource, Plan, Settings, finish_runtime, plan_site
+from .site import (INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
+                   finish_runtime, plan_site)
 
 # Material's Python names in mkdocs.yml, and what Zensical calls them.
 _RENAMES = {"material.extensions": "zensical.extensions"}
@@ -60,18 +61,6 @@ def _rename(value: Any, root: Path) -> Any:
     return value
 
 
-def _expand_menu(nav: list[Any], index: str, pages: list[dict[str, str]]) -> None:
-    for position, entry in enumerate(nav):
-        if entry == index or (isinstance(entry, dict) and index in entry.values()):
-            title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
-            nav[position] = {title: [{"All exercises": index}, *pages]}
-            return
-        if isinstance(entry, dict):
-            for children in entry.values():
-                if isinstance(children, list):
-                    _expand_menu(children, index, pages)
-
-
 def staged_config(config: dict[str, Any], plan: Plan, root: Path) -> dict[str, Any]:
     """The project's configuration for Zensical: its plugins, menu and paths made explicit."""
     staged = _rename(config, root)
@@ -85,7 +74,7 @@ def staged_config(config: dict[str, Any], plan: Plan, root: Path) -> dict[str, A
     theme["variant"] = "classic"
     staged.pop("watch", None)
     if isinstance(staged.get("nav"), list):
-        _expand_menu(staged["nav"], "exercises/index.md",
+        expand_menu(staged["nav"], INDEX_PAGE_PATH,
                      [{title: path} for title, path in plan.menu])
     return staged
 

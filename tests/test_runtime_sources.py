@@ -40,13 +40,13 @@ def arguments(text: str, start: int) -> str:
     return text[start:position - 1]
 
 
-def split_top(args: str) -> list[str]:
-    """Split call arguments at top-level commas."""
+def split_top(text: str, separator: str = ",") -> list[str]:
+    """Split code at `separator` where it stands outside quotes and brackets."""
     parts, depth, quote, current = [], 0, "", ""
-    for index, char in enumerate(args):
+    for index, char in enumerate(text):
         if quote:
             current += char
-            if char == quote and args[index - 1] != "\\":
+            if char == quote and text[index - 1] != "\\":
                 quote = ""
             continue
         if char in "\"'":
@@ -55,7 +55,7 @@ def split_top(args: str) -> list[str]:
             depth += 1
         elif char in ")]}":
             depth -= 1
-        elif char == "," and depth == 0:
+        elif char == separator and depth == 0:
             parts.append(current)
             current = ""
             continue
@@ -68,32 +68,9 @@ def safe_selector(argument: str) -> bool:
     """A literal, or a concatenation whose every non-literal piece goes through CSS.escape."""
     if LITERAL.match(argument):
         return True
-    pieces = split_plus(argument)
+    pieces = split_top(argument, "+")
     return len(pieces) > 1 and all(LITERAL.match(piece) or piece.strip().startswith("CSS.escape(")
                                    for piece in pieces)
-
-
-def split_plus(argument: str) -> list[str]:
-    parts, depth, quote, current = [], 0, "", ""
-    for index, char in enumerate(argument):
-        if quote:
-            current += char
-            if char == quote and argument[index - 1] != "\\":
-                quote = ""
-            continue
-        if char in "\"'":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "+" and depth == 0:
-            parts.append(current)
-            current = ""
-            continue
-        current += char
-    parts.append(current)
-    return parts
 
 
 def unsafe_calls() -> list[str]:
