@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
@@ -33,28 +34,36 @@ def hidden_texts(exercise: dict) -> list[str]:
     return [" ".join(text.split()) for text in shown]
 
 
+# axe is the slowest check (about 3 s a page and state): the pages are dealt into shards, so
+# both test workers share it. Every page is still checked in both schemes.
+AXE_SHARDS = 3
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("shard", range(AXE_SHARDS))
 def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, built_site: Path,
-                                                          http_root: str):
+                                                          http_root: str, scheme: str, shard: int):
+    pages = site_pages(built_site)
+    assert len(pages) > 40
     problems = []
-    for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
-        page = context.new_page()
-        for name in site_pages(built_site):
-            page.goto(http_root + name)
-            problems += axe_violations(page, f"{name} ({scheme})")
-            if name in exercise_pages(built_site):
-                answer_everything(page)
-                problems += axe_violations(page, f"{name} answered ({scheme})")
-            elif name == "catalog.html":
-                page.locator(".sm-catalog__pick").first.check()
-                page.get_by_role("button", name="Make the link").click()
-                problems += axe_violations(page, f"{name} with a link made ({scheme})")
-                page.goto(page.get_by_label("The assignment link").input_value() + "&x=1")
-                problems += axe_violations(page, f"assignment.html from a link ({scheme})")
-            elif name == "progress.html":
-                page.get_by_role("button", name="Show my summary").click()
-                problems += axe_violations(page, f"{name} with the summary ({scheme})")
-        context.close()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    for name in pages[shard::AXE_SHARDS]:
+        page.goto(http_root + name)
+        problems += axe_violations(page, f"{name} ({scheme})")
+        if name in exercise_pages(built_site):
+            answer_everything(page)
+            problems += axe_violations(page, f"{name} answered ({scheme})")
+        elif name == "catalog.html":
+            page.locator(".sm-catalog__pick").first.check()
+            page.get_by_role("button", name="Make the link").click()
+            problems += axe_violations(page, f"{name} with a link made ({scheme})")
+            page.goto(page.get_by_label("The assignment link").input_value() + "&x=1")
+            problems += axe_violations(page, f"assignment.html from a link ({scheme})")
+        elif name == "progress.html":
+            page.get_by_role("button", name="Show my summary").click()
+            problems += axe_violations(page, f"{name} with the summary ({scheme})")
+    context.close()
     assert problems == [], "\n".join(problems)
 
 
