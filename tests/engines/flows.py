@@ -219,11 +219,8 @@ def _definition(engine) -> str:  # noqa: ANN001
     return str(definition)
 
 
-# True when the definition shows on screen: in the term's ::after/::before box, or in an
-# element that shows it now and did not show it when _mark_shown ran.
-_SHOWN = r"""(function (definition) {
-  var term = document.querySelector('%s');
-  function visible(node) {
+# Whether a node shows on screen: laid out, and no ancestor hidden or transparent.
+_VISIBLE = r"""  function visible(node) {
     if (!node.getClientRects().length) return false;
     for (var el = node; el && el.nodeType === 1; el = el.parentElement) {
       var style = getComputedStyle(el);
@@ -231,7 +228,13 @@ _SHOWN = r"""(function (definition) {
     }
     return true;
   }
-  for (var pseudo of ['::after', '::before']) {
+"""
+
+# True when the definition shows on screen: in the term's ::after/::before box, or in an
+# element that shows it now and did not show it when _mark_shown ran.
+_SHOWN = r"""(function (definition) {
+  var term = document.querySelector('%s');
+""" + _VISIBLE + r"""  for (var pseudo of ['::after', '::before']) {
     var box = getComputedStyle(term, pseudo);
     // Firefox gives the content as written (attr(...)); the others give the text it makes.
     var content = (box.content || '').replace(/attr\(\s*([\w-]+)\s*\)/g, function (all, name) {
@@ -249,15 +252,7 @@ _SHOWN = r"""(function (definition) {
 })(%s)"""
 
 _MARK_SHOWN = """(function (definition) {
-  function visible(node) {
-    if (!node.getClientRects().length) return false;
-    for (var el = node; el && el.nodeType === 1; el = el.parentElement) {
-      var style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none' || style.opacity === '0') return false;
-    }
-    return true;
-  }
-  document.querySelectorAll('*').forEach(function (node) {
+""" + _VISIBLE + """  document.querySelectorAll('*').forEach(function (node) {
     if ((node.textContent || '').indexOf(definition) >= 0 && visible(node)) node.setAttribute('data-engines-shown', '');
   });
   return true;
