@@ -70,6 +70,8 @@ NOTE_CAP = limits.ASSIGNMENT_NOTE_CAP
 TRACKER_NOTE_CAP = limits.BID_NOTE_CAP
 # A line in a guide page (the home page) that the day's small moment replaces.
 TODAY_MARKER = "<!-- small-moments: today -->"
+# A line in a guide page (the home page) that the practices' cards replace.
+PRACTICE_CARDS_MARKER = "<!-- small-moments: practice-cards -->"
 # Lines in guide pages that the helplines replace: the Safety page's full list, the home page's
 # box, and References' list of where each was checked.
 HELPLINES_MARKER = "<!-- small-moments: helplines -->"
@@ -229,6 +231,13 @@ def render_quick_exit_name(name: str | None) -> str:
 def render_today(moments: Iterable[Moment], path: str = "index.md") -> str:
     """The home page's "small moment for today" block, the moments in their daily order."""
     return _render("today.html.j2", path, moments=daily_order(list(moments)))
+
+
+def render_practice_cards(exercises: Iterable[Exercise], path: str = "index.md") -> str:
+    """The home page's cards: each practice with a line about it and its exercises' time."""
+    groups = [(practice, len(group), sum(exercise.minutes for exercise in group))
+              for practice, group in _by_practice(exercises) if practice.summary]  # type: ignore[attr-defined]
+    return _render("practice-cards.html.j2", path, groups=groups)
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:
