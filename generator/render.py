@@ -30,6 +30,17 @@ def markdown_text(value: str) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
+_OPENING = re.compile(r"(^|[\s(\[\u2014\u2013])([\"'])")
+
+
+def curly_quotes(value: str) -> str:
+    """Plain text with typewriter quotes made typographic, as Markdown's smarty does for prose:
+    a quote after a space or a bracket (or at the start) opens, any other one closes."""
+    opened = _OPENING.sub(lambda m: m.group(1) + ("\u201c" if m.group(2) == '"' else "\u2018"),
+                          str(value))
+    return opened.replace('"', "\u201d").replace("'", "\u2019")
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -40,6 +51,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["curly"] = curly_quotes
     env.filters["fingerprint"] = fingerprint
     module = env.get_template("inline.html.j2").module
 
