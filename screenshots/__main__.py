@@ -65,6 +65,16 @@ def axe_findings(page: Page, name: str) -> list[str]:
             for v in result.response["violations"] for node in v["nodes"]]
 
 
+def shoot_question(page: Page, question, path: Path) -> None:
+    """The question as it sits in the page: a clip of a full-page shot, so the sticky header
+    stays at the top of the page instead of being drawn across a tall question."""
+    box = question.bounding_box()
+    scroll = page.evaluate("[scrollX, scrollY]")
+    clip = {"x": box["x"] + scroll[0], "y": box["y"] + scroll[1],
+            "width": box["width"], "height": box["height"]}
+    page.screenshot(path=str(path), full_page=True, clip=clip)
+
+
 def shoot(browser: Browser, root: str, site: Path, only: set[str], axe: bool) -> list[str]:
     OUT.mkdir(parents=True, exist_ok=True)
     findings: list[str] = []
@@ -91,11 +101,11 @@ def shoot(browser: Browser, root: str, site: Path, only: set[str], axe: bool) ->
                 question = page.locator(f'.sm-question[data-sm-kind="{kind}"]').first
                 question.locator(".sm-check").wait_for()
                 page.evaluate("document.fonts.ready")
-                question.screenshot(path=str(OUT / f"{kind}-before-{tag}.png"))
+                shoot_question(page, question, OUT / f"{kind}-before-{tag}.png")
                 question.evaluate(ANSWER)
                 page.wait_for_function(
                     "q => q.hasAttribute('data-sm-result')", arg=question.element_handle())
-                question.screenshot(path=str(OUT / f"{kind}-after-{tag}.png"))
+                shoot_question(page, question, OUT / f"{kind}-after-{tag}.png")
                 if axe:
                     findings += axe_findings(page, f"{kind} {tag}")
             context.close()
