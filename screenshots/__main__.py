@@ -75,12 +75,13 @@ def shoot_question(page: Page, question, path: Path) -> None:
     page.screenshot(path=str(path), full_page=True, clip=clip)
 
 
-def shoot(browser: Browser, root: str, site: Path, only: set[str], axe: bool) -> list[str]:
+def shoot(browser: Browser, root: str, site: Path, only: set[str], axe: bool,
+          schemes: list[str] = SCHEMES, sizes: list[tuple[int, int]] = SIZES) -> list[str]:
     OUT.mkdir(parents=True, exist_ok=True)
     findings: list[str] = []
     kinds = first_of_each_kind(site)
-    for width, height in SIZES:
-        for scheme in SCHEMES:
+    for width, height in sizes:
+        for scheme in schemes:
             context = browser.new_context(viewport={"width": width, "height": height},
                                           color_scheme=scheme, reduced_motion="reduce")
             page = context.new_page()
@@ -120,11 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=[],
                         help=f"shots to take: {', '.join([*PAGES, *KINDS])} (default: all)")
     parser.add_argument("--axe", action="store_true", help="also print axe-core's findings")
+    parser.add_argument("--scheme", choices=SCHEMES, help="one colour scheme only")
+    parser.add_argument("--width", type=int, choices=[w for w, _ in SIZES], help="one size only")
     args = parser.parse_args(argv)
     if not args.no_build:
         build(args.site)
     with chromium() as launched, serving(args.site) as root:
-        findings = shoot(launched, root, args.site, set(args.only), args.axe)
+        findings = shoot(launched, root, args.site, set(args.only), args.axe,
+                         [args.scheme] if args.scheme else SCHEMES,
+                         [size for size in SIZES if args.width in (None, size[0])])
     for line in findings:
         print(line)
     print(f"Screenshots in {OUT.relative_to(REPO)}/" + (f"; {len(findings)} axe findings" if args.axe else ""))
