@@ -30,6 +30,17 @@ def markdown_text(value: str) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
+_OPENING = re.compile(r"(^|[\s(\[\u2014\u2013])([\"'])")
+
+
+def curly_quotes(value: str) -> str:
+    """Plain text with typewriter quotes made typographic, as Markdown's smarty does for prose:
+    a quote after a space or a bracket (or at the start) opens, any other one closes."""
+    opened = _OPENING.sub(lambda m: m.group(1) + ("\u201c" if m.group(2) == '"' else "\u2018"),
+                          str(value))
+    return opened.replace('"', "\u201d").replace("'", "\u2019")
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -40,6 +51,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["curly"] = curly_quotes
     env.filters["fingerprint"] = fingerprint
     module = env.get_template("inline.html.j2").module
 
@@ -70,6 +82,8 @@ NOTE_CAP = limits.ASSIGNMENT_NOTE_CAP
 TRACKER_NOTE_CAP = limits.BID_NOTE_CAP
 # A line in a guide page (the home page) that the day's small moment replaces.
 TODAY_MARKER = "<!-- small-moments: today -->"
+# A line in a guide page (the home page) that the practices' cards replace.
+PRACTICE_CARDS_MARKER = "<!-- small-moments: practice-cards -->"
 # Lines in guide pages that the helplines replace: the Safety page's full list, the home page's
 # box, and References' list of where each was checked.
 HELPLINES_MARKER = "<!-- small-moments: helplines -->"
@@ -229,6 +243,13 @@ def render_quick_exit_name(name: str | None) -> str:
 def render_today(moments: Iterable[Moment], path: str = "index.md") -> str:
     """The home page's "small moment for today" block, the moments in their daily order."""
     return _render("today.html.j2", path, moments=daily_order(list(moments)))
+
+
+def render_practice_cards(exercises: Iterable[Exercise], path: str = "index.md") -> str:
+    """The home page's cards: each practice with a line about it and its exercises' time."""
+    groups = [(practice, len(group), sum(exercise.minutes for exercise in group))
+              for practice, group in _by_practice(exercises) if practice.summary]  # type: ignore[attr-defined]
+    return _render("practice-cards.html.j2", path, groups=groups)
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:

@@ -29,6 +29,10 @@ EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "lazy.js"]
 GUIDE_JS = ["terms.js"]
 # The helplines' styles, linked by the two pages that show them (home and Safety).
 HELP_CSS = ["help.css"]
+# The site's look (font faces, palette, type scale), in bundle.css on every page; and the home
+# page's own styles (its opening, today's moment, the practice cards), linked by that page only.
+IDENTITY_CSS = ["identity.css"]
+FRONT_CSS = ["front.css"]
 TOOL_JS = ["tracker.js", "planner.js", "ics.js", "catalog.js", "assignment.js", "progress.js",
            "summary.js", "share.js", "today.js", "import.js", "progress-state.js"]
 
@@ -82,9 +86,17 @@ def test_the_helplines_styles_are_at_most_1_kib_gzipped(built: Path):
     assert gzipped_total(built, HELP_CSS) <= 1 * KIB
 
 
+def test_the_site_look_is_at_most_1_kib_gzipped(built: Path):
+    assert gzipped_total(built, IDENTITY_CSS) <= 1 * KIB
+
+
+def test_the_home_page_styles_are_at_most_1_kib_gzipped(built: Path):
+    assert gzipped_total(built, FRONT_CSS) <= 1 * KIB
+
+
 def test_every_script_and_stylesheet_is_counted_in_one_budget():
     counted = set(RUNTIME_JS + RUNTIME_CSS + EVERY_PAGE_JS + TOOL_JS + GUIDE_JS + HELP_CSS
-                  + ["site.css"])
+                  + IDENTITY_CSS + FRONT_CSS + ["site.css"])
     assert {path.name for path in SOURCE.glob("*.js")} | {path.name for path in SOURCE.glob("*.css")} == counted
 
 
