@@ -1,0 +1,1 @@
+"""Small Moments: turn YAML exercises into validated, rendered self-quiz pages."""

@@ -1,0 +1,213 @@
+"""The site plan: one function from the project folder to all its problems or the complete plan.
+
+Every adapter (the MkDocs plugin, the Zensical staging build, `python -m generator check` and
+`urls`) calls `plan_site` and translates what it returns; none of them assembles a build itself."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .address import page_address
+from .assets import RUNTIME_DIR, finish_runtime
+from .collect import collect, display_path, guide_pages
+from .daily import Daily, load_daily
+from .folders import content_problems
+from .helplines import load_helplines
+from .limits import runtime_settings
+from .model import Exercise
+from .practices import PRACTICES
+from .problems import Problem, sort_problems
+from .publish import replace_folder
+from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, HOLD,
+                     INDEX_PAGE_PATH, PLANNER_PAGE_PATH, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER,
+                     TODAY_MARKER, TRACKER_PAGE_PATH, PageSource, exercise_page_path, qr_code,
+                     qr_path, render_assignment, render_catalog, render_exercise,
+                     render_helpline_blocks, render_index, render_planner, render_progress,
+                     render_quick_exit_name, render_redirect, render_today, render_tracker)
+from .urls import manifest, plan as plan_links
+
+__all__ = ["HOLD", "INDEX_PAGE_PATH", "expand_menu", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
+           "plan_site", "replace_folder", "runtime_settings"]
+
+MANIFEST_PATH = "urls.txt"
+
+
+def expand_menu(nav: list[object], index: str, pages: list[dict[str, str]]) -> bool:
+    """In a menu written as mkdocs.yml's `nav:`, turn the entry for the exercises index into a
+    section: "All exercises" first, then `pages` (each {title: content path}). Both engines'
+    adapters use it; False when the menu has no such entry."""
+    for position, entry in enumerate(nav):
+        if entry == index or (isinstance(entry, dict) and index in entry.values()):
+            title = next(iter(entry)) if isinstance(entry, dict) else "Exercises"
+            nav[position] = {title: [{"All exercises": index}, *pages]}
+            return True
+        if isinstance(entry, dict):
+            for children in entry.values():
+                if isinstance(children, list) and expand_menu(children, index, pages):
+                    return True
+    return False
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where a project keeps its parts, and the choices a site is built with."""
+
+    root: Path
+    content: str = "content"
+    exercises: str = "exercises"
+    daily: str = "daily"
+    data: str = "data"
+    published: str = "published-urls.txt"
+    redirects: str = "redirects.yml"
+    public_url: str = ""
+    nav_limit: int = 60
+    quick_exit_name: str | None = None
+
+    def folder(self, name: str) -> Path:
+        """A project folder by its setting's value, relative to the root unless absolute."""
+        path = Path(name)
+        return path if path.is_absolute() else self.root / path
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: where it goes, its public address, and what makes its content.
+
+    A page's `path` is in the content folder (it is a Markdown page an engine renders); a
+    file's `path` is in the built site (written as it is). `hidden` pages are reachable by
+    links only: no engine lists them in its menu on its own."""
+
+    path: str
+    address: str
+    page: bool
+    hidden: bool
+    render: Callable[[], PageSource | str] = field(compare=False, repr=False)
+
+
+@dataclass
+class Plan:
+    """Everything a build needs, or the problems that stop it (then nothing else is set)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
+    guide: list[str] = field(default_factory=list)
+    menu: list[tuple[str, str]] = field(default_factory=list)
+    blocks: dict[str, str] = field(default_factory=dict)
+    urls: list[str] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+    daily: Daily = field(default_factory=Daily)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def manifest(self) -> str:
+        """The text of the manifest of public addresses (`urls.txt`)."""
+        return manifest(self.urls)
+
+    def fill(self, markdown: str) -> str:
+        """A guide page's Markdown with every block marker it holds replaced."""
+        for marker, block in self.blocks.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, block)
+        return markdown
+
+    def counts(self) -> dict[str, object]:
+        """How much the guide offers: exercises and questions, by practice and by kind."""
+        by_practice = {practice: 0 for practice in PRACTICES}
+        kinds: dict[str, set[str]] = {}
+        for exercise in self.exercises:
+            by_practice[exercise.practice.id] += 1
+            for question in exercise.questions:
+                kinds.setdefault(question.kind, set()).add(exercise.practice.id)
+        return {"exercises": len(self.exercises),
+                "questions": sum(len(exercise.questions) for exercise in self.exercises),
+                "by_practice": by_practice,
+                "practices_by_kind": {kind: len(used) for kind, used in sorted(kinds.items())}}
+
+
+def _pages_showing(content: Path, guide: set[str], markers: tuple[str, ...]) -> dict[str, str]:
+    """For each marker, the first guide page that shows it."""
+    found: dict[str, str] = {}
+    for page in sorted(guide):
+        text = (content / page).read_text(encoding="utf-8", errors="replace")
+        for marker in markers:
+            if marker in text:
+                found.setdefault(marker, page)
+    return found
+
+
+def _page_table(exercises: list[Exercise], daily: Daily, public_url: str,
+                aliases: dict[str, dict[str, list[str]]]) -> dict[str, Callable[[], PageSource]]:
+    """Every generated page's content path, each with what renders it: the one list of pages."""
+    pages: dict[str, Callable[[], PageSource]] = {
+        INDEX_PAGE_PATH: lambda: render_index(exercises),
+        PROGRESS_PAGE_PATH: lambda: render_progress(exercises),
+        CATALOG_PAGE_PATH: lambda: render_catalog(exercises, public_url),
+        ASSIGNMENT_PAGE_PATH: lambda: render_assignment(exercises),
+        TRACKER_PAGE_PATH: render_tracker}
+    if daily.rituals:
+        pages[PLANNER_PAGE_PATH] = lambda: render_planner(daily.rituals)
+    for exercise in exercises:
+        path = exercise_page_path(exercise)
+        pages[path] = functools.partial(render_exercise, exercise,
+                                        aliases.get(page_address(path)), public_url)
+    return pages
+
+
+def plan_site(settings: Settings) -> Plan:
+    """Read, validate and plan the whole site: every problem at once, or the complete plan."""
+    content = settings.folder(settings.content)
+    # A link in the content folder that leads outside it is refused before any page is read.
+    escaped = content_problems(content, settings.root) if content.is_dir() else []
+    if escaped:
+        return Plan(problems=escaped)
+    # Without a content folder (checking exercises on their own), pages are not checked.
+    known = guide_pages(content) if content.is_dir() else None
+    guide = known or set()
+    collection = collect([settings.folder(settings.exercises)], settings.root, pages=known)
+    daily = load_daily(settings.folder(settings.daily), settings.root, pages=known)
+    showing = _pages_showing(content, guide, (*HELPLINE_MARKERS, TODAY_MARKER))
+    helpline_page = next((showing[m] for m in HELPLINE_MARKERS if m in showing), "")
+    helplines = load_helplines(settings.folder(settings.data), settings.root,
+                               f"{display_path(content, settings.root)}/{helpline_page}"
+                               if helpline_page else "")
+    problems = list(collection.problems) + daily.problems + helplines.problems
+    if problems:
+        return Plan(problems=sort_problems(problems))
+
+    exercises = collection.exercises
+    paths = list(_page_table(exercises, daily, settings.public_url, {}))
+    links = plan_links(settings.root, sorted(guide | set(paths)), exercises,
+                       settings.published, settings.redirects)
+    if links.problems:
+        return Plan(problems=links.problems)
+    pages = _page_table(exercises, daily, settings.public_url, links.aliases)
+
+    listed = exercises if len(exercises) <= settings.nav_limit else []
+    in_menu = {exercise_page_path(exercise) for exercise in listed}
+    outputs = [Output(path, page_address(path), True,
+                      path == ASSIGNMENT_PAGE_PATH or (path.startswith("exercises/")
+                                                       and path != INDEX_PAGE_PATH
+                                                       and path not in in_menu), render)
+               for path, render in pages.items()]
+    files: dict[str, Callable[[], str]] = {MANIFEST_PATH: lambda: manifest(links.urls)}
+    if settings.public_url:
+        for exercise in exercises:
+            files[qr_path(exercise)] = functools.partial(qr_code, exercise, settings.public_url)
+    for old, redirect in links.redirects.items():
+        files[old] = functools.partial(render_redirect, str(redirect["target"]),
+                                       dict(redirect["anchors"]))  # type: ignore[call-overload]
+    outputs += [Output(path, path, False, True, render) for path, render in files.items()]
+
+    blocks = render_helpline_blocks(helplines, showing)
+    blocks[QUICK_EXIT_MARKER] = render_quick_exit_name(settings.quick_exit_name)
+    if daily.moments:
+        blocks[TODAY_MARKER] = render_today(daily.moments, showing.get(TODAY_MARKER, "index.md"))
+    return Plan(outputs=outputs, guide=sorted(guide),
+                menu=[(exercise.title, exercise_page_path(exercise)) for exercise in listed],
+                blocks=blocks, urls=links.urls, exercises=exercises, daily=daily)
