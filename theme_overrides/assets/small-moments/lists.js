@@ -18,7 +18,8 @@
     return count;
   }
 
-  function row(box, list, index, many) {
+  function row(box, list, index, total) {
+    var many = total > 1;
     var item = document.createElement("li");
     item.className = "sm-lists__item";
     var link = document.createElement("a");
@@ -41,7 +42,7 @@
       remove.className = "md-button sm-lists__remove";
       remove.textContent = "Remove";
       remove.setAttribute("aria-label", "Remove " + label(list, many).replace(/^Your/, "your") +
-        " from this browser");
+        (many ? " (" + (index + 1) + " of " + total + ")" : "") + " from this browser");
       remove.addEventListener("click", function () { removeAt(box, index); });
       item.appendChild(remove);
     }
@@ -53,7 +54,7 @@
     var target = box.querySelector(".sm-lists__list");
     target.textContent = "";
     lists.forEach(function (list, index) {
-      target.appendChild(row(box, list, index, lists.length > 1));
+      target.appendChild(row(box, list, index, lists.length));
     });
     var removed = box.querySelector(".sm-lists__removed");
     box.hidden = !lists.length && !(removed && !removed.hidden);
