@@ -9,13 +9,13 @@
 
   /* Each write-your-own question's prompt, by exercise and question id (from the build). */
   function prompts(root) {
-    var node = root.querySelector(".sm-summary__prompts");
-    try {
-      var value = node ? JSON.parse(node.textContent) : {};
-      return SM.check.isObject(value) ? value : {};
-    } catch (error) {
-      return {};
-    }
+    var found = Object.create(null);
+    root.querySelectorAll(".sm-summary__prompts li").forEach(function (item) {
+      var id = item.getAttribute("data-sm-exercise");
+      found[id] = found[id] || Object.create(null);
+      found[id][item.getAttribute("data-sm-question")] = item.textContent.trim();
+    });
+    return found;
   }
 
   /* What the summary leaves out, in the reader's words. */
@@ -42,7 +42,7 @@
                        replies: [] };
       result.exercises.push(exercise);
       if (!withReplies) return;
-      var own = SM.check.isObject(asked[id]) ? asked[id] : {};
+      var own = asked[id] || {};
       item.getAttribute("data-sm-questions").split(" ").forEach(function (part, index) {
         var bits = part.split(":");
         var answer = entry.answers[bits[0]];
