@@ -91,6 +91,8 @@ HELPLINES_HOME_MARKER = "<!-- small-moments: helplines-home -->"
 HELPLINE_SOURCES_MARKER = "<!-- small-moments: helpline-sources -->"
 # Where the Safety page names the quick exit's destination (mkdocs.yml, extra.quick_exit.name).
 QUICK_EXIT_MARKER = "<!-- small-moments: quick-exit -->"
+# The counselor's lists kept in this browser, on a guide page (the home page).
+COUNSELOR_LISTS_MARKER = "<!-- small-moments: counselor-lists -->"
 HELPLINE_MARKERS = (HELPLINES_MARKER, HELPLINES_HOME_MARKER, HELPLINE_SOURCES_MARKER)
 HELPLINE_GROUPS = (
     ("emergency", "In an emergency",
@@ -169,7 +171,7 @@ def render_exercise(exercise: Exercise, aliases: dict[str, list[str]] | None = N
     path = exercise_page_path(exercise)
     return _split_body(_render(
         "exercise.md.j2", path, exercise=exercise, aliases=aliases or {},
-        permalink=permalink(exercise, public_url), qr=qr_path(exercise)))
+        permalink=permalink(exercise, public_url), public_url=public_url, qr=qr_path(exercise)))
 
 
 def qr_code(exercise: Exercise, public_url: str) -> str:
@@ -211,8 +213,21 @@ def render_index(exercises: Iterable[Exercise]) -> PageSource:
 
 def render_progress(exercises: Iterable[Exercise]) -> PageSource:
     """The My progress page: every exercise by practice; the runtime fills in each state."""
+    exercises = list(exercises)
     return PageSource(_render("progress.md.j2", PROGRESS_PAGE_PATH,
-                              groups=_by_practice(exercises)))
+                              groups=_by_practice(exercises), prompts=reply_prompts(exercises)))
+
+
+def reply_prompts(exercises: Iterable[Exercise]) -> dict[str, dict[str, str]]:
+    """Each write-your-own question's prompt in plain words, by exercise id and question id:
+    the summary for a counselor shows each reply under its prompt."""
+    prompts: dict[str, dict[str, str]] = {}
+    for exercise in exercises:
+        written = {question.id: inline.plain(inline.parse(question.prompt)).strip()
+                   for question in exercise.questions if question.kind == "write"}
+        if written:
+            prompts[exercise.id] = written
+    return prompts
 
 
 def render_helpline_blocks(helplines: Helplines, path_of: dict[str, str]) -> dict[str, str]:
@@ -250,6 +265,12 @@ def render_practice_cards(exercises: Iterable[Exercise], path: str = "index.md")
     groups = [(practice, len(group), sum(exercise.minutes for exercise in group))
               for practice, group in _by_practice(exercises) if practice.summary]  # type: ignore[attr-defined]
     return _render("practice-cards.html.j2", path, groups=groups)
+
+
+def render_counselor_lists(exercises: Iterable[Exercise], path: str = "index.md") -> str:
+    """The block that lists the counselor's lists kept in this browser, for a guide page."""
+    return _render("counselor-lists.html.j2", path, heading="From your counselor",
+                   removable=False, items=list(exercises))
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:

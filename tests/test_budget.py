@@ -18,13 +18,13 @@ KIB = 1024
 SOURCE = REPO / "theme_overrides" / "assets" / "small-moments"
 # The quiz runtime: what makes a page of questions work; its budgets are issue 8's. Every other
 # script and stylesheet in assets/small-moments/ is chrome: a few small scripts on every page
-# (quick exit, shared-device note, glossary, print, lazy.js) and the tool pages' own scripts,
+# (quick exit, shared-device note, glossary, print, where a link opens, lazy.js) and the tool pages' own scripts,
 # which lazy.js loads on those pages only. Its budgets are ceilings against runaway growth.
 RUNTIME_JS = ["store.js", "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
               "quiz-order.js", "quiz-write.js", "quiz.js"]
 RUNTIME_CSS = ["quiz.css"]
 # core.js is the start-up loop every feature registers with (the quiz and every tool page).
-EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "lazy.js"]
+EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "where.js", "lazy.js"]
 # The glossary terms' script, which lazy.js loads on the guide pages that have terms.
 GUIDE_JS = ["terms.js"]
 # The helplines' styles, linked by the two pages that show them (home and Safety).
@@ -34,7 +34,7 @@ HELP_CSS = ["help.css"]
 IDENTITY_CSS = ["identity.css"]
 FRONT_CSS = ["front.css"]
 TOOL_JS = ["tracker.js", "planner.js", "ics.js", "catalog.js", "assignment.js", "progress.js",
-           "summary.js", "share.js", "today.js", "import.js", "progress-state.js"]
+           "summary.js", "share.js", "today.js", "import.js", "progress-state.js", "lists.js"]
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +70,10 @@ def test_chrome_js_on_every_page_is_at_most_3_kib_gzipped(built: Path):
     assert gzipped_total(built, EVERY_PAGE_JS) <= 3 * KIB
 
 
-def test_tool_pages_scripts_are_at_most_14_kib_gzipped(built: Path):
-    assert gzipped_total(built, TOOL_JS) <= 14 * KIB
+# Issue 15 (several counselor's lists with lists.js, the summary's prompts, copy feedback) took
+# the tool pages' scripts from 13.6 to 16.1 KiB; each tool page loads only its own few of them.
+def test_tool_pages_scripts_are_at_most_17_kib_gzipped(built: Path):
+    assert gzipped_total(built, TOOL_JS) <= 17 * KIB
 
 
 def test_the_glossary_script_is_at_most_1_5_kib_gzipped(built: Path):
