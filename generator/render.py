@@ -177,7 +177,7 @@ def render_workbook(exercises: Iterable[Exercise], public_url: str = "") -> Page
     the runtime narrows it to a practice or a chosen set. QR codes only with a public address."""
     exercises = list(exercises)
     return _split_body(_render(
-        "workbook.md.j2", WORKBOOK_PAGE_PATH, groups=_by_practice(exercises), aliases={},
+        "workbook.md.j2", WORKBOOK_PAGE_PATH, groups=_by_practice(exercises),
         total=len(exercises), questions=sum(len(e.questions) for e in exercises),
         public_url=public_url, permalinks={e.id: permalink(e, public_url) for e in exercises},
         qr={e.id: qr_path(e) for e in exercises}))
