@@ -103,3 +103,58 @@ def test_every_worksheet_fits_three_pages_prints_no_menu_or_answer_and_its_key_f
         page.emulate_media(media="screen")
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+def open_workbook(page: Page, root: str, fragment: str) -> None:
+    page.goto(root + "workbook.html" + fragment)
+    page.wait_for_selector(".sm-workbook__choose:not([hidden])")
+
+
+def test_a_practice_workbook_prints_a_cover_contents_and_each_exercise_with_its_qr_code(
+        browser: Browser, built_site: Path):
+    practice = [name for name in exercise_pages(built_site) if authored(name)["practice"] == "repair"]
+    context = browser.new_context()
+    page = context.new_page()
+    open_workbook(page, built_site.as_uri() + "/", "#practice=repair")
+    page.emulate_media(media="print")
+    text = printed_text(page)
+    codes = page.locator(".sm-workbook__exercise:not([hidden]) img.sm-print-link__qr")
+    drawn = codes.evaluate_all("images => images.filter(i => i.complete && i.naturalWidth).length")
+    assert codes.count() == drawn == len(practice)
+    booklet = pdf(page, "A4")
+    context.close()
+    first = booklet.pages[0].extract_text()
+    assert "Worksheet booklet" in first and "Repair early and often" in first
+    assert "Contents" in first and "For:" in first
+    titles = [authored(name)["title"] for name in practice]
+    assert all(title in first for title in titles)
+    # Each exercise from a page of its own, after the cover; none of another practice.
+    assert len(booklet.pages) >= 1 + len(practice)
+    assert authored("exercises/notice-bids-quiet.html")["title"] not in text
+    assert text.count("This exercise online: http://127.0.0.1") == len(practice)
+    # No answers on paper, and no menu.
+    for name in practice:
+        assert not [hidden for hidden in hidden_texts(authored(name)) if hidden in text]
+    assert not [absent for absent in MENU if absent in text]
+
+
+def test_a_chosen_set_workbook_without_a_public_address_has_no_qr_and_takes_ids_as_data(
+        browser: Browser, kinds_site: Path):
+    context = browser.new_context()
+    page = context.new_page()
+    logged: list[str] = []
+    page.on("pageerror", lambda error: logged.append(str(error)))
+    # An id that is not an id, one that names no exercise, and one that does.
+    open_workbook(page, kinds_site.as_uri() + "/",
+                  "#exercises=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,nothing-here,all-kinds")
+    assert page.locator(".sm-workbook__title").text_content() == "Exercises chosen for you"
+    assert page.locator(".sm-workbook__exercise:not([hidden])").count() == 1
+    assert page.locator(".sm-workbook img").count() == 0
+    page.emulate_media(media="print")
+    text = printed_text(page)
+    booklet = pdf(page, "Letter")
+    context.close()
+    assert "Every kind" in booklet.pages[0].extract_text()
+    assert "Tiny bids" not in text and "This exercise online" not in text
+    assert "Write 1 in the box" in text  # the order question's boxes to number
+    assert logged == []
