@@ -19,7 +19,7 @@ import yaml
 from .problems import Problem
 from .publish import replace_folder
 from .site import (INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
-                   finish_runtime, plan_site)
+                   finish_runtime, plan_site, runtime_settings)
 
 # Material's Python names in mkdocs.yml, and what Zensical calls them.
 _RENAMES = {"material.extensions": "zensical.extensions"}
@@ -73,6 +73,9 @@ def staged_config(config: dict[str, Any], plan: Plan, root: Path) -> dict[str, A
     theme["custom_dir"] = str(root / theme.get("custom_dir", "theme_overrides"))
     theme["variant"] = "classic"
     staged.pop("watch", None)
+    # What the MkDocs plugin puts in config.extra for main.html: the runtime's limits and id
+    # pattern (without them the runtime takes no id from a link or from storage as valid).
+    staged["extra"] = {**(staged.get("extra") or {}), "small_moments": runtime_settings()}
     if isinstance(staged.get("nav"), list):
         expand_menu(staged["nav"], INDEX_PAGE_PATH,
                      [{title: path} for title, path in plan.menu])

@@ -23,6 +23,11 @@ SOURCE = REPO / "theme_overrides" / "assets" / "small-moments"
 RUNTIME_JS = ["store.js", "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
               "quiz-order.js", "quiz-write.js", "quiz.js"]
 RUNTIME_CSS = ["quiz.css"]
+# Worksheets and workbooks on paper: print rules only, linked with media="print" by exercise
+# pages and the workbook, so screens never wait for them.
+PAPER_CSS = ["paper.css"]
+# The workbook page's script, which lazy.js loads there and on the catalog (its workbook link).
+WORKBOOK_JS = ["workbook.js"]
 # core.js is the start-up loop every feature registers with (the quiz and every tool page).
 EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "where.js", "lazy.js"]
 # The glossary terms' script, which lazy.js loads on the guide pages that have terms.
@@ -80,6 +85,14 @@ def test_the_glossary_script_is_at_most_1_5_kib_gzipped(built: Path):
     assert gzipped_total(built, GUIDE_JS) <= 1.5 * KIB
 
 
+def test_paper_css_is_at_most_1_5_kib_gzipped(built: Path):
+    assert gzipped_total(built, PAPER_CSS) <= 1.5 * KIB
+
+
+def test_the_workbook_script_is_at_most_1_5_kib_gzipped(built: Path):
+    assert gzipped_total(built, WORKBOOK_JS) <= 1.5 * KIB
+
+
 def test_site_chrome_css_is_at_most_2_kib_gzipped(built: Path):
     assert gzipped_total(built, ["site.css"]) <= 2 * KIB
 
@@ -97,13 +110,17 @@ def test_the_home_page_styles_are_at_most_1_kib_gzipped(built: Path):
 
 
 def test_every_script_and_stylesheet_is_counted_in_one_budget():
-    counted = set(RUNTIME_JS + RUNTIME_CSS + EVERY_PAGE_JS + TOOL_JS + GUIDE_JS + HELP_CSS
-                  + IDENTITY_CSS + FRONT_CSS + ["site.css"])
+    counted = set(RUNTIME_JS + RUNTIME_CSS + PAPER_CSS + WORKBOOK_JS + EVERY_PAGE_JS + TOOL_JS
+                  + GUIDE_JS + HELP_CSS + IDENTITY_CSS + FRONT_CSS + ["site.css"])
     assert {path.name for path in SOURCE.glob("*.js")} | {path.name for path in SOURCE.glob("*.css")} == counted
 
 
 def test_an_exercise_page_loads_one_script_and_one_stylesheet_of_ours(built: Path):
-    assert loaded_by_exercise_page(built) == {"bundle.js", "bundle.css"}
+    # And the paper stylesheet, for printing only (media="print": it never holds up the screen).
+    assert loaded_by_exercise_page(built) == {"bundle.js", "bundle.css", "paper.css"}
+    page = (built.parent.parent / "exercises" / "tiny-bids.html").read_text()
+    assert re.search(r'<link rel="stylesheet" media="print" href="[./]*assets/small-moments/paper.css"',
+                     page)
 
 
 def test_the_bundles_an_exercise_page_loads_are_at_most_10_5_kib_gzipped(built: Path):
