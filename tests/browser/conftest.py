@@ -45,6 +45,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, http_port: int) -> Path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # A service worker is only registered from a JavaScript content type (sw.js), whatever the
+    # machine's mime.types says; the app manifest has its own.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".webmanifest": "application/manifest+json"}
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
