@@ -3,8 +3,8 @@
    build time, after every other file). It keeps a copy of the whole site for reading offline:
    - install: every listed file goes into this version's cache, a few at a time, in the
      background; a file an older version already kept with the same hash is copied, not
-     fetched again; a fetched file whose bytes do not match its hash (a host halfway through
-     publishing) stops the install, so a version is kept whole or not at all;
+     fetched again; a failed file, or a newer sw.js published meanwhile, stops the install,
+     so a version is kept whole or not at all (the browser tries again on a later visit);
    - activate: older versions of this site's copy are deleted, and open pages are taken over
      (offline.js tells the reader a new version is ready);
    - fetch: the site's own files come from the network as usual and from the copy when the
@@ -39,28 +39,31 @@
     return hashes.has(address) ? address : "";
   }
 
-  function hex(buffer) {
-    return Array.from(new Uint8Array(buffer), function (byte) {
-      return (byte < 16 ? "0" : "") + byte.toString(16);
-    }).join("");
-  }
-
-  /* Fetch one file past the HTTP cache, check its bytes, and keep a plain copy (no redirect,
-     no encoding headers: the body is already decoded). */
-  function fetchChecked(address, hash) {
+  /* Fetch one file past the HTTP cache and keep a plain copy: no redirect (a navigation may not
+     be answered with one) and no encoding headers (the body is already decoded). Its bytes are
+     not checked against the list's hash: hosts that add to pages (a script, an address) would
+     then never get a copy; a publication under way is caught by stillCurrent instead. */
+  function fetchPlain(address) {
     return fetch(new Request(address, { cache: "no-cache", credentials: "same-origin" }))
       .then(function (response) {
         if (!response.ok) throw new Error("Small Moments: " + address + " answered " + response.status);
         var type = response.headers.get("Content-Type");
         return response.arrayBuffer().then(function (body) {
-          return crypto.subtle.digest("SHA-256", body).then(function (digest) {
-            if (hex(digest).slice(0, hash.length) !== hash) {
-              throw new Error("Small Moments: " + address + " changed while it was kept");
-            }
-            return new Response(body, { status: response.status, headers: type ? { "Content-Type": type } : {} });
-          });
+          return new Response(body, { status: response.status, headers: type ? { "Content-Type": type } : {} });
         });
       });
+  }
+
+  /* After keeping every file: the published sw.js still lists this version, so no file came
+     from a newer publication (if one came, this install fails and the newer one follows). */
+  function stillCurrent() {
+    return fetch(new Request(self.location.href, { cache: "no-cache" })).then(function (response) {
+      return response.text();
+    }).then(function (text) {
+      if (text.indexOf('"version":"' + offline.version + '"') < 0) {
+        throw new Error("Small Moments: a new version was published while this one was kept");
+      }
+    });
   }
 
   function precache() {
@@ -72,7 +75,7 @@
         var name = key(entry[0], entry[1]);
         return caches.match(name).then(function (kept) {
           if (kept) return cache.put(name, kept);
-          return fetchChecked(entry[0], entry[1]).then(function (copy) {
+          return fetchPlain(entry[0]).then(function (copy) {
             return cache.put(name, copy);
           });
         }).then(next);
@@ -84,7 +87,7 @@
   }
 
   self.addEventListener("install", function (event) {
-    event.waitUntil(precache().then(function () { return self.skipWaiting(); }));
+    event.waitUntil(precache().then(stillCurrent).then(function () { return self.skipWaiting(); }));
   });
 
   self.addEventListener("activate", function (event) {
