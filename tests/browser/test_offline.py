@@ -37,7 +37,7 @@ def kept_offline(page: Page) -> set[str]:
 def kept_once(browser: Browser, http_root: str) -> Iterator[Visit]:
     """The real site after one visit over http, once the worker has kept its copy: one visit
     for the module, since keeping the whole site takes a few seconds."""
-    for visit in _visit(browser, http_root):
+    for visit in _visit(browser, http_root, service_workers="allow"):
         visit.open("index.html")
         kept_offline(visit.page)
         yield visit
@@ -90,7 +90,7 @@ def test_the_worker_keeps_nothing_from_another_origin_and_lets_the_quick_exit_le
 
 def test_from_a_folder_no_worker_is_registered_and_nothing_is_logged(browser: Browser,
                                                                     built_site: Path):
-    for visit in _visit(browser, built_site.as_uri() + "/"):
+    for visit in _visit(browser, built_site.as_uri() + "/", service_workers="allow"):
         page = visit.open("index.html")
         expect(page.locator(".sm-offline[data-sm-ready]")).to_have_count(1)
         page.evaluate("new Promise(done => requestIdleCallback(done, {timeout: 2000}))")
@@ -114,7 +114,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]
 def test_a_rebuilt_site_is_picked_up_on_the_next_visit_with_a_calm_message(browser: Browser,
                                                                           tiny: tuple[Path, str]):
     project, root = tiny
-    for visit in _visit(browser, root):
+    for visit in _visit(browser, root, service_workers="allow"):
         page = visit.open("safety.html")
         kept_offline(page)
         expect(page.locator(".sm-offline")).to_be_empty()
