@@ -20,6 +20,7 @@ from .limits import runtime_settings
 from .model import Exercise
 from .practices import PRACTICES
 from .problems import Problem, sort_problems
+from .offline import finish_site
 from .publish import replace_folder
 from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, COUNSELOR_LISTS_MARKER,
                      HELPLINE_MARKERS, HOLD, INDEX_PAGE_PATH, PLANNER_PAGE_PATH,
@@ -32,7 +33,7 @@ from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, COUNSELOR_LISTS_MA
 from .urls import manifest, plan as plan_links
 
 __all__ = ["HOLD", "INDEX_PAGE_PATH", "expand_menu", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
-           "plan_site", "replace_folder", "runtime_settings"]
+           "finish_site", "plan_site", "replace_folder", "runtime_settings"]
 
 MANIFEST_PATH = "urls.txt"
 

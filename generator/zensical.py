@@ -16,10 +16,11 @@ from typing import Any
 
 import yaml
 
+from .offline import finish_site
 from .problems import Problem
 from .publish import replace_folder
-from .site import (INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
-                   finish_runtime, plan_site, runtime_settings)
+from .site import (INDEX_PAGE_PATH, PageSource, Plan, Settings, expand_menu, plan_site,
+                   runtime_settings)
 
 # Material's Python names in mkdocs.yml, and what Zensical calls them.
 _RENAMES = {"material.extensions": "zensical.extensions"}
@@ -131,6 +132,6 @@ def build(root: Path, site: Path, zensical: str = "zensical") -> tuple[list[Prob
         if result.returncode != 0 or not (built / "index.html").is_file():
             return [Problem("mkdocs.yml", 1, 1, "Zensical could not build the site; its "
                             "output is above")], output
-        finish_runtime(built / RUNTIME_DIR)
+        finish_site(built, config)
         replace_folder(built, site)
     return [], output

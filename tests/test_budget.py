@@ -38,6 +38,11 @@ HELP_CSS = ["help.css"]
 # page's own styles (its opening, today's moment, the practice cards), linked by that page only.
 IDENTITY_CSS = ["identity.css"]
 FRONT_CSS = ["front.css"]
+# The copy for reading offline where the site is hosted: offline.js (lazy.js loads it on every
+# page; it registers the worker once the page has loaded), the worker's code, and the styles of
+# its "new version" message, loaded only when that message shows.
+OFFLINE_JS = ["offline.js", "sw.js"]
+OFFLINE_CSS = ["offline.css"]
 TOOL_JS = ["tracker.js", "planner.js", "ics.js", "catalog.js", "assignment.js", "progress.js",
            "summary.js", "share.js", "today.js", "import.js", "progress-state.js", "lists.js"]
 
@@ -97,6 +102,14 @@ def test_site_chrome_css_is_at_most_2_kib_gzipped(built: Path):
     assert gzipped_total(built, ["site.css"]) <= 2 * KIB
 
 
+def test_the_offline_copys_scripts_are_at_most_2_5_kib_gzipped(built: Path):
+    assert gzipped_total(built, OFFLINE_JS) <= 2.5 * KIB
+
+
+def test_the_offline_message_styles_are_at_most_0_75_kib_gzipped(built: Path):
+    assert gzipped_total(built, OFFLINE_CSS) <= 0.75 * KIB
+
+
 def test_the_helplines_styles_are_at_most_1_kib_gzipped(built: Path):
     assert gzipped_total(built, HELP_CSS) <= 1 * KIB
 
@@ -111,7 +124,8 @@ def test_the_home_page_styles_are_at_most_1_kib_gzipped(built: Path):
 
 def test_every_script_and_stylesheet_is_counted_in_one_budget():
     counted = set(RUNTIME_JS + RUNTIME_CSS + PAPER_CSS + WORKBOOK_JS + EVERY_PAGE_JS + TOOL_JS
-                  + GUIDE_JS + HELP_CSS + IDENTITY_CSS + FRONT_CSS + ["site.css"])
+                  + GUIDE_JS + HELP_CSS + IDENTITY_CSS + FRONT_CSS + OFFLINE_JS + OFFLINE_CSS
+                  + ["site.css"])
     assert {path.name for path in SOURCE.glob("*.js")} | {path.name for path in SOURCE.glob("*.css")} == counted
 
 
@@ -150,7 +164,7 @@ def test_the_style_bundle_holds_the_site_and_quiz_styles(built: Path):
 def test_exercise_pages_do_not_load_the_tool_pages_scripts(built: Path):
     assert set(TOOL_JS) <= {path.name for path in built.glob("*.js")}
     bundle = (built / "bundle.js").read_text()
-    assert [name for name in TOOL_JS + GUIDE_JS if (built / name).read_text().strip() in bundle] == []
+    assert [name for name in TOOL_JS + GUIDE_JS + OFFLINE_JS if (built / name).read_text().strip() in bundle] == []
 
 
 def test_the_build_minifies_every_script_and_stylesheet(built: Path):

@@ -48,7 +48,7 @@ def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, buil
     pages = site_pages(built_site)
     assert len(pages) > 40
     problems = []
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, service_workers="block")
     page = context.new_page()
     exercises, sample = exercise_pages(built_site), kinds_cover(built_site)
     for name in pages[shard::AXE_SHARDS]:
@@ -198,7 +198,7 @@ def test_nu_checker_finds_no_error_on_generated_pages(built_site: Path):
 
 def test_quiz_animates_nothing_with_reduced_motion(browser: Browser, built_site: Path,
                                                    http_root: str):
-    context = browser.new_context(reduced_motion="reduce")
+    context = browser.new_context(reduced_motion="reduce", service_workers="block")
     page = context.new_page()
     problems = []
     for name in kinds_cover(built_site) + ["progress.html"]:  # the quiz's styles, every kind
@@ -214,7 +214,8 @@ def test_nothing_overflows_at_320px_or_at_200_percent_zoom(browser: Browser, bui
     """Each page is loaded once at 320 px, answered, then laid out again at 640 x 400 (a
     1280 x 800 window at 200% zoom): a resize re-runs the media queries as a fresh load does."""
     problems = []
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = browser.new_context(viewport={"width": 320, "height": 640},
+                                  service_workers="block")
     page = context.new_page()
     for name in site_pages(built_site):
         page.set_viewport_size({"width": 320, "height": 640})
@@ -230,7 +231,7 @@ def test_nothing_overflows_at_320px_or_at_200_percent_zoom(browser: Browser, bui
 
 def test_focus_is_always_visible_on_exercise_and_tool_pages(browser: Browser, built_site: Path,
                                                             http_root: str):
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     problems = []
     tools = ["progress.html", "index.html", "catalog.html", "bid-tracker.html", "ritual-planner.html",
