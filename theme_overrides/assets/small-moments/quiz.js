@@ -2,7 +2,7 @@
 (function (SM) {
   "use strict";
 
-  /* After Check, how long a key-made click on Try again is taken as the same press (ms). */
+  /* After a Check by key, how long a key-made click on Try again is taken as a slip (ms). */
   var GUARD_MS = 1000;
 
   function kindOf(question) {
@@ -30,7 +30,7 @@
     exercise.querySelector(".sm-result").hidden = false;
     if (place && questions.length) {
       place.parentNode.hidden = false;
-      place.textContent = next ? "Question " + (questions.indexOf(next) + 1) + " of " + questions.length
+      place.textContent = next ? (done.length ? "Next: question " : "Question ") + (questions.indexOf(next) + 1) + " of " + questions.length
         : "Finished \u2014 your result";
       place.setAttribute("href", "#" + (next ? next.id : exercise.querySelector(".sm-result__title").id));
       exercise.querySelector(".sm-place__done").style.width = 100 * done.length / questions.length + "%";
@@ -114,7 +114,7 @@
     var form = question.querySelector(".sm-form");
     var check = question.querySelector(".sm-check");
     var retry = question.querySelector(".sm-retry");
-    var checkedAt = 0;
+    var checkedAt = 0, keyedAt = 0;
     question.querySelector(".sm-answer").hidden = true;
     check.hidden = false;
     check.disabled = false;
@@ -134,12 +134,16 @@
         kind.first(question).focus();
         return;
       }
+      checkedAt = Date.now() - keyedAt < 100 ? Date.now() : 0;
       save(exercise, question, show(question, answer));
-      checkedAt = Date.now();
       (kind.next ? kind.next(question) : retry).focus();
     });
 
-    /* A held key, or a second press of the key that checked, does not erase the answer. */
+    /* A held key, or a second press soon after the key press that checked, does not erase
+       the answer (a check by key is one that follows a key event at once). */
+    ["keydown", "keyup"].forEach(function (type) {
+      form.addEventListener(type, function () { keyedAt = Date.now(); });
+    });
     retry.addEventListener("keydown", function (event) {
       if (event.repeat) event.preventDefault();
     });
