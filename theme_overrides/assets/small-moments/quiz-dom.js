@@ -79,14 +79,14 @@
   };
 
   /* A list whose entries fold away under a summary: what was right, kept short on a phone. */
-  SM.fold = function (region, summary, entries) {
+  SM.fold = function (region, summary, entries, tag) {
     if (!entries.length) return;
     var details = document.createElement("details");
     var title = document.createElement("summary");
     details.className = "sm-feedback__more";
     title.textContent = summary;
     details.appendChild(title);
-    SM.list(details, "ul", entries);
+    SM.list(details, tag, entries);
     region.appendChild(details);
   };
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });
