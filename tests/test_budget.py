@@ -68,8 +68,11 @@ def loaded_by_exercise_page(built: Path) -> set[str]:
     return set(re.findall(r'assets/small-moments/([\w.-]+\.(?:js|css))"', page))
 
 
-def test_quiz_runtime_js_is_at_most_8_kib_gzipped(built: Path):
-    assert gzipped_total(built, RUNTIME_JS) <= 8 * KIB
+def test_quiz_runtime_js_is_at_most_8_75_kib_gzipped(built: Path):
+    # Was 8 KiB. Raised on 2026-12-02 (issue 14: exercise pages for the hand) for the keypress
+    # guard on Try again, asking before a written reply is cleared, focus on the self-check,
+    # fields locked without greying, folded right answers and the progress line: 8.6 KiB now.
+    assert gzipped_total(built, RUNTIME_JS) <= 8.75 * KIB
 
 
 def test_quiz_runtime_css_is_at_most_3_kib_gzipped(built: Path):
@@ -137,12 +140,14 @@ def test_an_exercise_page_loads_one_script_and_one_stylesheet_of_ours(built: Pat
                      page)
 
 
-def test_the_bundles_an_exercise_page_loads_are_at_most_10_5_kib_gzipped(built: Path):
+def test_the_bundles_an_exercise_page_loads_are_at_most_11_25_kib_gzipped(built: Path):
     # Was 10 KiB (the page target: at most 12 KiB more than plain Material; the quiz markup adds
     # about 2). Raised on 2026-12-01 for the runtime's start-up registry (core.js, about 0.9 KiB:
     # one broken feature no longer stops the others) and a quick exit that tells apart an Escape
     # that closes something: 10.0 KiB now. BENCHMARKS.md says what this costs the page target.
-    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 10.5 * KIB
+    # Raised again on 2026-12-02 from 10.5 KiB (issue 14, exercise pages for the hand: the quiz
+    # JS above, about 0.35 KiB of quiz styles and the quick exit's reserved strip): 11.1 KiB.
+    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 11.25 * KIB
 
 
 def test_the_script_bundle_holds_the_every_page_chrome_and_the_runtime_in_load_order(built: Path):
