@@ -1,0 +1,114 @@
+/* Small Moments: the menu and the keyboard. Material's menu button is a label, which Tab skips:
+   it becomes a named button that Enter and Space open, that says whether the menu is open, and
+   Escape closes the menu again. While the menu is closed at narrow widths, site.css hides it, so
+   its links are not in the Tab order. The skip link moves focus, not only the view, to the
+   page's title. The menu and lists of exercises show which ones are done or in progress. */
+(function (SM) {
+  "use strict";
+
+  function drawer() {
+    return document.getElementById("__drawer");
+  }
+
+  function menuButton() {
+    return document.querySelector("label.md-header__button[for='__drawer']");
+  }
+
+  function sync() {
+    var toggle = drawer();
+    var button = menuButton();
+    if (toggle && button) button.setAttribute("aria-expanded", String(toggle.checked));
+  }
+
+  function setOpen(open) {
+    var toggle = drawer();
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+    sync();
+  }
+
+  /* Started once: the header stays when instant navigation replaces the page. */
+  SM.register("menu", function () {
+    var button = menuButton();
+    var toggle = drawer();
+    if (!button || !toggle) return;
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", "Menu");
+    sync();
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      if (event.repeat) return;
+      setOpen(!toggle.checked);
+      var first = toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();
+    });
+    /* Material closes the menu itself after a link is followed, without an event. */
+    ["change", "transitionend", "hashchange"].forEach(function (type) {
+      document.addEventListener(type, sync);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      setOpen(false);
+      button.focus();
+    });
+    /* Focus that leaves the open menu (Tab past its last link) closes it. */
+    document.addEventListener("focusin", function (event) {
+      var menu = document.querySelector(".md-sidebar--primary");
+      if (toggle.checked && menu && !menu.contains(event.target) && event.target !== button &&
+          getComputedStyle(menu).position === "fixed") setOpen(false);
+      sync();
+    });
+    document.addEventListener("click", function (event) {
+      var skip = event.target.closest && event.target.closest(".md-skip");
+      var id = skip && decodeURIComponent((skip.getAttribute("href") || "").slice(1));
+      var target = id && document.getElementById(id);
+      if (!target) return;
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+  });
+
+  /* "done" (finished) or "started" for an exercise id, from what is saved, or null. */
+  function stateOf(saved, id) {
+    var entry = saved[id];
+    if (!entry || !Object.keys(entry.answers).length) return null;
+    return entry.finishedAt ? "done" : "started";
+  }
+
+  var WORDS = { done: "Done", started: "In progress" };
+
+  /* Mark every link to an exercise page in the menu and in lists that ask for it
+     (a.sm-exercise-link), again whenever the saved answers change. */
+  function mark(root) {
+    var saved = SM.store.get("exercises");
+    var pattern = SM.settings().exercisePage || "";
+    var ids = Object.keys(saved);
+    document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href], a.sm-exercise-link")
+      .forEach(function (link) {
+        var inMenu = link.classList.contains("md-nav__link");
+        var old = inMenu ? link.querySelector(".sm-mark") : link.nextElementSibling;
+        if (old && old.classList.contains("sm-mark")) old.remove();
+        var path = new URL(link.getAttribute("href"), location.href).pathname;
+        var id = ids.filter(function (each) {
+          return path.endsWith("/" + pattern.replace("{id}", each));
+        })[0];
+        var state = id && stateOf(saved, id);
+        if (!state) return;
+        var badge = document.createElement("span");
+        badge.className = "sm-mark sm-mark--" + state;
+        var words = document.createElement("span");
+        words.className = inMenu ? "sm-visually-hidden" : "sm-mark__words";
+        words.textContent = (inMenu ? ", " : "") + WORDS[state];
+        badge.appendChild(words);
+        if (inMenu) link.appendChild(badge);
+        else link.after(badge);
+      });
+  }
+
+  SM.register("marks", function (root) {
+    mark(root);
+    SM.listen(root, "sm:stored", function () { mark(root); });
+  });
+})(window.SmallMoments = window.SmallMoments || { kinds: {} });
