@@ -27,6 +27,23 @@
     sync();
   }
 
+  /* The skip link's target takes focus; over http, instant navigation then loads the page
+     again and replaces it, so the new page's target takes it once more when the page starts. */
+  var skipping = null;
+
+  function focusTarget(skip) {
+    var target = skip && Date.now() < skip.until && document.getElementById(skip.id);
+    skipping = skip;
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  SM.onStart(function () {
+    if (skipping) focusTarget(skipping);
+    skipping = null;
+  });
+
   /* Started once: the header stays when instant navigation replaces the page. */
   SM.register("menu", function () {
     var button = menuButton();
@@ -62,11 +79,8 @@
     });
     document.addEventListener("click", function (event) {
       var skip = event.target.closest && event.target.closest(".md-skip");
-      var id = skip && decodeURIComponent((skip.getAttribute("href") || "").slice(1));
-      var target = id && document.getElementById(id);
-      if (!target) return;
-      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-      target.focus();
+      /* Instant navigation makes the link absolute: its hash names the target. */
+      if (skip) focusTarget({ id: decodeURIComponent(skip.hash.slice(1)), until: Date.now() + 3000 });
     });
   });
 
