@@ -2,7 +2,8 @@
    it becomes a named button that Enter and Space open, that says whether the menu is open, and
    Escape closes the menu again. While the menu is closed at narrow widths, site.css hides it, so
    its links are not in the Tab order. The skip link moves focus, not only the view, to the
-   page's title. The menu and lists of exercises show which ones are done or in progress. */
+   page's title; the colour-scheme switch Tab reaches is the one in use. The menu and lists of
+   exercises show which exercises are done or in progress. */
 (function (SM) {
   "use strict";
 
@@ -46,6 +47,24 @@
 
   /* Started once: the header stays when instant navigation replaces the page. */
   SM.register("menu", function () {
+    /* With the scheme taken from the system, Material checks neither switch, so Tab would land
+       on the one named for the other scheme: check the one in use. */
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    var options = Array.from(document.querySelectorAll(".md-option"));
+    if (!options.some(function (option) { return option.checked; })) {
+      options.forEach(function (option) {
+        option.checked = option.getAttribute("data-md-color-scheme") === scheme;
+      });
+    }
+    /* Material switches on Enter; Space, a button's other key, does the same. */
+    options.forEach(function (option) {
+      option.addEventListener("keydown", function (event) {
+        var label = option.nextElementSibling;
+        if (event.key !== " " || !label || label.hidden) return;
+        event.preventDefault();
+        label.click();
+      });
+    });
     var button = menuButton();
     var toggle = drawer();
     if (!button || !toggle) return;
