@@ -16,8 +16,8 @@ RUNTIME_DIR = Path("assets") / "small-moments"
 # starts every registered feature once the whole bundle has run.
 # A tool page's own scripts stay separate files that lazy.js loads on that page.
 BUNDLES: dict[str, tuple[str, ...]] = {
-    "bundle.js": ("exit.js", "core.js", "store.js", "device.js", "print.js", "lazy.js",
-                  "menu.js", "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
+    "bundle.js": ("exit.js", "core.js", "store.js", "device.js", "print.js", "menu.js",
+                  "lazy.js", "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
                   "quiz-order.js", "quiz-write.js", "quiz.js"),
     "bundle.css": ("site.css", "quiz.css"),
 }

@@ -24,13 +24,13 @@ RUNTIME_JS = ["store.js", "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "
               "quiz-order.js", "quiz-write.js", "quiz.js"]
 RUNTIME_CSS = ["quiz.css"]
 # core.js is the start-up loop every feature registers with (the quiz and every tool page).
-EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "lazy.js"]
+EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "lazy.js", "menu.js"]
 # The glossary terms' script, which lazy.js loads on the guide pages that have terms.
 GUIDE_JS = ["terms.js"]
 # The helplines' styles, linked by the two pages that show them (home and Safety).
 HELP_CSS = ["help.css"]
 TOOL_JS = ["tracker.js", "planner.js", "ics.js", "catalog.js", "assignment.js", "progress.js",
-           "summary.js", "share.js", "today.js", "import.js", "progress-state.js"]
+           "summary.js", "share.js", "today.js", "import.js", "progress-state.js", "marks.js"]
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +62,16 @@ def test_quiz_runtime_css_is_at_most_3_kib_gzipped(built: Path):
     assert gzipped_total(built, RUNTIME_CSS) <= 3 * KIB
 
 
-def test_chrome_js_on_every_page_is_at_most_3_kib_gzipped(built: Path):
-    assert gzipped_total(built, EVERY_PAGE_JS) <= 3 * KIB
+def test_chrome_js_on_every_page_is_at_most_4_kib_gzipped(built: Path):
+    # Was 3 KiB; raised on 2026-12-02 for menu.js (about 1.0 KiB): the menu button for the
+    # keyboard, the skip link's focus and the scheme switch's name (BENCHMARKS.md).
+    assert gzipped_total(built, EVERY_PAGE_JS) <= 4 * KIB
 
 
-def test_tool_pages_scripts_are_at_most_14_kib_gzipped(built: Path):
-    assert gzipped_total(built, TOOL_JS) <= 14 * KIB
+def test_tool_pages_scripts_are_at_most_15_kib_gzipped(built: Path):
+    # Was 14 KiB; raised on 2026-12-02 for marks.js (0.7 KiB: done marks in the menu and lists,
+    # loaded only once something is saved): 14.6 KiB now.
+    assert gzipped_total(built, TOOL_JS) <= 15 * KIB
 
 
 def test_the_glossary_script_is_at_most_1_5_kib_gzipped(built: Path):
@@ -92,19 +96,22 @@ def test_an_exercise_page_loads_one_script_and_one_stylesheet_of_ours(built: Pat
     assert loaded_by_exercise_page(built) == {"bundle.js", "bundle.css"}
 
 
-def test_the_bundles_an_exercise_page_loads_are_at_most_10_5_kib_gzipped(built: Path):
+def test_the_bundles_an_exercise_page_loads_are_at_most_11_5_kib_gzipped(built: Path):
     # Was 10 KiB (the page target: at most 12 KiB more than plain Material; the quiz markup adds
     # about 2). Raised on 2026-12-01 for the runtime's start-up registry (core.js, about 0.9 KiB:
     # one broken feature no longer stops the others) and a quick exit that tells apart an Escape
     # that closes something: 10.0 KiB now. BENCHMARKS.md says what this costs the page target.
-    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 10.5 * KIB
+    # Raised again on 2026-12-02 to 11.5 KiB for keyboard and zoom (issue 14, point 7): menu.js
+    # (about 0.7 KiB in the bundle) and its styles, the tracker's bars and the done marks' styles
+    # (about 0.5 KiB): 11.4 KiB now.
+    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 11.5 * KIB
 
 
 def test_the_script_bundle_holds_the_every_page_chrome_and_the_runtime_in_load_order(built: Path):
     bundle = (built / "bundle.js").read_text()
     positions = [bundle.find((built / name).read_text().strip())
-                 for name in ["exit.js", "core.js", "store.js", "device.js", "print.js", "lazy.js",
-                              *RUNTIME_JS[1:]]]
+                 for name in ["exit.js", "core.js", "store.js", "device.js", "print.js", "menu.js",
+                              "lazy.js", *RUNTIME_JS[1:]]]
     assert -1 not in positions
     assert positions == sorted(positions)
     assert bundle.rstrip().endswith((built / "quiz.js").read_text().strip())

@@ -2,8 +2,7 @@
    it becomes a named button that Enter and Space open, that says whether the menu is open, and
    Escape closes the menu again. While the menu is closed at narrow widths, site.css hides it, so
    its links are not in the Tab order. The skip link moves focus, not only the view, to the
-   page's title; the colour-scheme switch Tab reaches is the one in use. The menu and lists of
-   exercises show which exercises are done or in progress. */
+   page's title; the colour-scheme switch Tab reaches is the one in use. */
 (function (SM) {
   "use strict";
 
@@ -103,45 +102,14 @@
     });
   });
 
-  /* "done" (finished) or "started" for an exercise id, from what is saved, or null. */
-  function stateOf(saved, id) {
-    var entry = saved[id];
-    if (!entry || !Object.keys(entry.answers).length) return null;
-    return entry.finishedAt ? "done" : "started";
-  }
-
-  var WORDS = { done: "Done", started: "In progress" };
-
-  /* Mark every link to an exercise page in the menu and in lists that ask for it
-     (a.sm-exercise-link), again whenever the saved answers change. */
-  function mark(root) {
-    var saved = SM.store.get("exercises");
-    var pattern = SM.settings().exercisePage || "";
-    var ids = Object.keys(saved);
-    document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href], a.sm-exercise-link")
-      .forEach(function (link) {
-        var inMenu = link.classList.contains("md-nav__link");
-        var old = inMenu ? link.querySelector(".sm-mark") : link.nextElementSibling;
-        if (old && old.classList.contains("sm-mark")) old.remove();
-        var path = new URL(link.getAttribute("href"), location.href).pathname;
-        var id = ids.filter(function (each) {
-          return path.endsWith("/" + pattern.replace("{id}", each));
-        })[0];
-        var state = id && stateOf(saved, id);
-        if (!state) return;
-        var badge = document.createElement("span");
-        badge.className = "sm-mark sm-mark--" + state;
-        var words = document.createElement("span");
-        words.className = inMenu ? "sm-visually-hidden" : "sm-mark__words";
-        words.textContent = (inMenu ? ", " : "") + WORDS[state];
-        badge.appendChild(words);
-        if (inMenu) link.appendChild(badge);
-        else link.after(badge);
-      });
-  }
-
-  SM.register("marks", function (root) {
-    mark(root);
-    SM.listen(root, "sm:stored", function () { mark(root); });
+  /* The done marks (marks.js) load only once something is saved: before lazy.js's step of
+     the same start-up pass, the page's marker asks for them. */
+  SM.onStart(function (root) {
+    var marker = root.querySelector("[data-sm-module='marks']");
+    if (marker && Object.keys(SM.store.get("exercises")).length) {
+      marker.setAttribute("data-sm-scripts", "marks");
+    }
   });
+  /* The first answer saved on a page asks for them too. */
+  document.addEventListener("sm:stored", function () { SM.start(document); });
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });
