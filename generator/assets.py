@@ -17,7 +17,7 @@ RUNTIME_DIR = Path("assets") / "small-moments"
 # A tool page's own scripts stay separate files that lazy.js loads on that page.
 BUNDLES: dict[str, tuple[str, ...]] = {
     "bundle.js": ("exit.js", "core.js", "store.js", "device.js", "print.js", "where.js",
-                  "lazy.js",
+                  "menu.js", "lazy.js",
                   "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
                   "quiz-order.js", "quiz-write.js", "quiz.js"),
     "bundle.css": ("identity.css", "site.css", "quiz.css"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .address import exercise_page_path, page_address
+
 # Ids of exercises (and of their questions): lowercase words joined by hyphens.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -38,6 +40,9 @@ BID_FIELDS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = (
 # share of bids turned toward by couples still married six years on, and by those who divorced.
 TOWARD_STAYED = 86
 TOWARD_DIVORCED = 33
+# The lines are drawn only once the last 30 days hold at least this many bids: next to a handful
+# of bids they would read like a score to reach, and a few notes say little either way.
+RESEARCH_LINES_FROM = 20
 
 # The planner: weekday codes as iCalendar writes them, in week order, with their short names,
 # and how long a ritual may last in the calendar file (one day, in minutes).
@@ -61,6 +66,8 @@ def runtime_settings() -> dict[str, Any]:
     """What the browser runtime needs of the above, as JSON-ready values."""
     return {
         "idPattern": ID_PATTERN.pattern,
+        # An exercise page's address with "{id}" for its id (the menu's done marks).
+        "exercisePage": page_address(exercise_page_path("{id}")),
         "assignmentNoteCap": ASSIGNMENT_NOTE_CAP,
         "assignmentMaxExercises": ASSIGNMENT_MAX_EXERCISES,
         "assignmentMaxLists": ASSIGNMENT_MAX_LISTS,
@@ -70,6 +77,7 @@ def runtime_settings() -> dict[str, Any]:
         "bidWords": {name: {value: words for value, _label, words in choices}
                      for name, _legend, choices in BID_FIELDS},
         "researchLines": [TOWARD_STAYED, TOWARD_DIVORCED],
+        "researchLinesFrom": RESEARCH_LINES_FROM,
         "days": list(DAYS),
         "ritualMaxMinutes": RITUAL_MAX_MINUTES,
         "ritualMax": RITUAL_MAX,

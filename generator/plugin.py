@@ -35,6 +35,10 @@ MARKUP_FIXES = (
     # Its search dialog has no accessible name (Lighthouse: aria-dialog-name).
     ('<div class="md-search" data-md-component="search" role="dialog">',
      '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
+    # Its search results' scroll box is a Tab stop of no size while search is closed; the
+    # results' own links are the stops that matter.
+    ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+     '<div class="md-search__scrollwrap" data-md-scrollfix>'),
 )
 
 

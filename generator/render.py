@@ -209,7 +209,8 @@ def render_tracker() -> PageSource:
     """The bid tracker page; the runtime does the logging and the chart."""
     return PageSource(_render("tracker.md.j2", TRACKER_PAGE_PATH, note_cap=TRACKER_NOTE_CAP,
                               toward_high=limits.TOWARD_STAYED,
-                              toward_low=limits.TOWARD_DIVORCED, fields=limits.BID_FIELDS))
+                              toward_low=limits.TOWARD_DIVORCED, fields=limits.BID_FIELDS,
+                              lines_from=limits.RESEARCH_LINES_FROM))
 
 
 def render_planner(rituals: Iterable[Ritual]) -> PageSource:

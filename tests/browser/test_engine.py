@@ -255,7 +255,8 @@ def test_export_erase_import_restores_my_progress_exactly(kinds_visit, tmp_path:
     page.get_by_role("button", name="Erase everything this site stored").click()
     page.get_by_role("button", name="Yes, erase everything").click()
     expect(page.locator(".sm-progress__message")).to_have_text(
-        "Everything this site stored in this browser was erased.")
+        "Everything this site stored in this browser was erased, your choice of light or dark "
+        "colours too.")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
     assert all(text.endswith("Not started") for text in progress_text(page))
 

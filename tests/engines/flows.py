@@ -146,7 +146,7 @@ def progress_export_and_import(visit, scratch: Path) -> None:  # noqa: ANN001
 
     engine.click(".sm-erase")
     engine.click(".sm-erase-yes")
-    engine.wait_text(".sm-progress__message", "Everything this site stored in this browser was erased.")
+    engine.wait_text(".sm-progress__message", "Everything this site stored in this browser was erased")
     assert engine.evaluate(f"localStorage.getItem('{KEY}')") is None
     engine.wait_text(state, "Not started", exact=True)
 

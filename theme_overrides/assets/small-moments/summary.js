@@ -97,7 +97,7 @@
     box.querySelector(".sm-summary__make").addEventListener("click", function () {
       field.value = text(data(page, box.querySelector(".sm-summary__replies").checked));
       box.querySelector(".sm-summary__result").hidden = false;
-      status.textContent = "Your summary is ready below. Read it before you share it.";
+      status.textContent = "Your summary is ready in the box. Read it before you share it.";
       field.focus();
     });
     box.querySelector(".sm-summary__copy").addEventListener("click", function () {
