@@ -46,6 +46,9 @@ MARKUP_FIXES = (
 SEARCH_EXCLUDE = "data-search-exclude"
 SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+# What the search parser reads of a tag's attributes: a heading's id and a link's class (its
+# permalinks); once excluded elements are gone, any other tag's attributes make no difference.
+_ATTRIBUTES = re.compile(r"<(?!(?:h[1-6]|a)[\s/>])([a-zA-Z][a-zA-Z0-9-]*)\s[^<>]*?(/?)>")
 # MkDocs warns at every --dirty build; with this plugin a dirty build is exact (see on_config).
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -54,7 +57,8 @@ def search_view(html: str) -> str:
     """`html` without the elements Material's search skips (`data-search-exclude`).
 
     Its index of either is the same, but its HTML parser reads every tag of what it is given;
-    the answer blocks it skips are about half of an exercise page. Left whole if unbalanced."""
+    the answer blocks it skips are about half of an exercise page, and the attributes of the
+    rest most of its tags' length. Left whole if unbalanced."""
     kept: list[str] = []
     start = 0
     while (found := html.find(SEARCH_EXCLUDE, start)) >= 0:
@@ -73,7 +77,7 @@ def search_view(html: str) -> str:
         kept.append(html[start:opening])
         start = end
     kept.append(html[start:])
-    return "".join(kept)
+    return _ATTRIBUTES.sub(r"<\1\2>", "".join(kept))
 
 
 def _stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
