@@ -42,7 +42,8 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
     make_project(project, {"tiny-bids.yml": VALID, "tiny-more.yml": SECOND}, nav=True)
     # Past nav_limit, a new exercise leaves the menu as it is (see test_a_new_exercise).
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
+    # Strict, as the real site is: MkDocs' warning at each dirty build must not abort it.
+    config.write_text("strict: true\n" + config.read_text().replace(
         "plugins: [search, offline, small-moments]",
         "plugins: [search, offline, {small-moments: {nav_limit: 1}}]"))
     steps = [{"exercises/tiny-bids.yml": VALID.replace("Keep scrolling.", "Keep on scrolling.")},
@@ -85,6 +86,19 @@ def test_a_new_exercise_adds_its_page_and_rewrites_only_the_lists(tmp_path: Path
     assert builds[1]["ok"] and builds[1]["incremental"]
     assert builds[1]["rebuild"]["checked"] == 1
     assert builds[1]["files"] == _clean(tmp_path, "clean")
+
+
+def test_the_search_view_drops_skipped_elements_and_unread_attributes():
+    from generator.plugin import search_view
+
+    html = ('<div class="q" id="q"><h2 id="t" class="c">T</h2><p class="a">Hi <a class="headerlink"'
+            ' href="#t">x</a></p><input type="radio" name="n"/><details class="sm-answer" '
+            'data-search-exclude><summary>S</summary><details><p>in</p></details></details>'
+            '<p>after</p></div>')
+    assert search_view(html) == ('<div><h2 id="t" class="c">T</h2><p>Hi <a class="headerlink" '
+                                 'href="#t">x</a></p><input/><p>after</p></div>')
+    unbalanced = '<div><details data-search-exclude><p>open</p></div>'
+    assert search_view(unbalanced) == unbalanced
 
 
 def _main(config_file: str, site: str) -> None:
