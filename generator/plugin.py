@@ -112,12 +112,15 @@ class _Held:
 
     def __init__(self, on_disk: bool) -> None:
         self.blocks: dict[str, str] = {}
-        self.folder = tempfile.mkdtemp(prefix="small-moments-held-") if on_disk else None
+        self.on_disk = on_disk
+        self.folder: str | None = None
 
     def put(self, path: str, html: str) -> None:
-        if self.folder is None:
+        if not self.on_disk:
             self.blocks[path] = html
             return
+        if self.folder is None:
+            self.folder = tempfile.mkdtemp(prefix="small-moments-held-")
         name = os.path.join(self.folder, f"{len(self.blocks)}.html")
         with open(name, "w", encoding="utf-8") as file:
             file.write(html)
@@ -125,7 +128,7 @@ class _Held:
 
     def get(self, path: str) -> str | None:
         held = self.blocks.get(path)
-        if held is None or self.folder is None:
+        if held is None or not self.on_disk:
             return held
         with open(held, encoding="utf-8") as file:
             return file.read()
@@ -133,7 +136,8 @@ class _Held:
     def close(self) -> None:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
-            self.folder = None
+        self.folder = None
+        self.blocks = {}
 
 
 def fix_markup(output: str) -> str:
