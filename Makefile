@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# --dirty: a save rebuilds only the pages it changes (the plugin marks them; README).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 # `make site ENGINE=zensical` builds the same site with Zensical, Material's successor (README).
 ENGINE ?= mkdocs

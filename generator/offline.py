@@ -104,8 +104,10 @@ def write_offline_app(site: Path, config: Mapping[str, Any]) -> str:
     return fingerprint(files)
 
 
-def finish_site(site: Path, config: Mapping[str, Any]) -> None:
+def finish_site(site: Path, config: Mapping[str, Any], runtime: bool = True) -> None:
     """What every engine's build does last, once all its files are written: finish the runtime
-    folder (minify, bundle), then write the installable site's manifest and worker."""
-    finish_runtime(site / RUNTIME_DIR)
+    folder (minify, bundle; not when an incremental build copied none of it), then write the
+    installable site's manifest and worker."""
+    if runtime:
+        finish_runtime(site / RUNTIME_DIR)
     write_offline_app(site, config)

@@ -49,6 +49,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own: no build needs to look for changes to them.
+        auto_reload=False,
     )
     env.filters["md"] = markdown_text
     env.filters["curly"] = curly_quotes

@@ -246,6 +246,10 @@ def test_lifting_the_exercise_block_out_of_markdown_changes_no_byte_of_the_page(
         parsed = article((tmp_path / "site" / "exercises" / f"{exercise_id}.html").read_text())
         assert 'class="sm-exercise"' in lifted and "small-moments: html block" not in lifted
         assert lifted == parsed
+    # The search plugin, given each exercise block without the answer blocks it skips, indexes
+    # exactly what it indexes from the whole page.
+    index = "search/search_index.json"
+    assert (real_site / index).read_bytes() == (tmp_path / "site" / index).read_bytes()
 
 
 def test_a_build_without_a_public_address_says_so_in_one_line_and_strict_still_passes(
