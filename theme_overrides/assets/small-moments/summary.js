@@ -69,5 +69,8 @@
     });
   }
 
+  /* The summary's text, for pair.js to send it as a link or code. */
+  SM.summaryText = summary;
+
   SM.register("summary", start);
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });
