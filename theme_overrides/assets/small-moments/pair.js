@@ -21,6 +21,7 @@
     changed: "This code has been changed or mistyped, so it cannot be opened. Ask for a new one. Nothing was saved.",
     version: "This code was made by a different version of Small Moments. Ask for a new one. Nothing was saved.",
     word: "That word does not open this code. Check the word with the person who sent it. Nothing was saved.",
+    ask: "What you were sent is locked with a word. Type the word you agreed on, then press Open.",
     noword: "This code is locked with a word. Type the word you agreed on, then press Open.",
     crypto: "This browser does not allow codes locked with a word on this page. It allows them on pages " +
       "opened over https or from a folder. Nothing was saved.",
@@ -523,13 +524,14 @@
       }
       box.querySelector(".sm-pair__ask-word").hidden = !parsed.locked;
       if (parsed.locked && !normal(word.value)) {
-        problem.textContent = MESSAGES.noword;
+        problem.textContent = fromLink ? MESSAGES.ask : MESSAGES.noword;
         word.focus();
         return Promise.resolve(false);
       }
       problem.textContent = parsed.locked ? "Opening…" : "";
       return unlock(parsed, word.value).then(function (data) {
         accept(data, code);
+        pending = null;
         problem.textContent = "";
         word.value = "";
         paste.value = "";
@@ -553,21 +555,40 @@
     box.querySelector(".sm-pair__open-go").addEventListener("click", attempt);
     box.querySelector(".sm-pair__open-cancel").addEventListener("click", function () {
       fromLink = null;
+      pending = null;
       box.hidden = true;
       section.querySelector(".sm-pair__paste-open").focus();
     });
 
-    /* A link's #fragment: read it, then take it out of the address bar and the history entry. */
+    /* A link's #fragment: read it, then take it out of the address bar and the history entry.
+       On load, and when a link to this same page is opened while it is open (Material's
+       instant navigation may then replace this section: the new one finds it in `pending`). */
+    function fromAddress() {
+      var code = takeFromAddress();
+      if (!code) return;
+      fromLink = code;
+      box.querySelector(".sm-pair__paste-box").hidden = true;
+      word.value = "";
+      showOnly(section, ".sm-pair__receiver");
+      attempt().then(function (done) { if (done) pending = null; });
+    }
+    fromAddress();
+    window.addEventListener("hashchange", function listener() {
+      if (!section.isConnected) window.removeEventListener("hashchange", listener);
+      else fromAddress();
+    });
+  }
+
+  var pending = null;
+  function takeFromAddress() {
     var key = "#" + limits().key;
     if (window.location.hash.indexOf(key) === 0) {
-      fromLink = window.location.hash.slice(key.length);
+      pending = { code: window.location.hash.slice(key.length), path: window.location.pathname };
       try {
         window.history.replaceState(window.history.state, "", window.location.href.split("#")[0]);
       } catch (error) { /* the address stays; nothing else depends on it */ }
-      box.querySelector(".sm-pair__paste-box").hidden = true;
-      showOnly(section, ".sm-pair__receiver");
-      attempt();
     }
+    return pending && pending.path === window.location.pathname ? pending.code : null;
   }
 
   /* ---- Kept comparisons: the "received" slice ---- */
