@@ -191,8 +191,8 @@
     return question.getAttribute("data-sm-kind");
   }
 
-  function labelOf(node, selector) {
-    return node ? SM.text(node, selector) : null;
+  function labelOf(node) {
+    return node ? SM.text(node, "label") : null;
   }
 
   function isIndex(value) {
@@ -203,7 +203,7 @@
   var DESCRIBE = {
     single: function (question, answer) {
       if (!isIndex(answer)) return null;
-      var text = labelOf(SM.find(question, ".sm-option", "data-sm-option", String(answer))[0], "label");
+      var text = labelOf(SM.find(question, ".sm-option", "data-sm-option", String(answer))[0]);
       return text ? [text] : null;
     },
     multiple: function (question, answer) {
@@ -225,7 +225,7 @@
       if (!Array.isArray(answer) || answer.length !== items.length) return null;
       var lines = items.map(function (item, index) {
         var input = typeof answer[index] === "string" ? SM.find(item, "input", "value", answer[index])[0] : null;
-        return input ? SM.text(item, ".sm-sort__text") + ": " + labelOf(input.parentNode, "label") : null;
+        return input ? SM.text(item, ".sm-sort__text") + ": " + labelOf(input.parentNode) : null;
       });
       return lines.indexOf(null) === -1 ? lines : null;
     },
@@ -347,12 +347,14 @@
     }
   }
 
-  function showOnly(section, selector) {
-    ["sharer", "receiver", "wait", "result", "steps", "shown"].forEach(function (name) {
-      var node = section.querySelector(".sm-pair__" + name);
-      if (node) node.hidden = ".sm-pair__" + name !== selector;
+  /* Show one of the section's panels (by class name), hide the others, focus its heading. */
+  function showOnly(section, name) {
+    var shown = null;
+    section.querySelectorAll(".sm-pair__sharer, .sm-pair__receiver, .sm-pair__wait, .sm-pair__result, " +
+        ".sm-pair__steps, .sm-pair__shown").forEach(function (node) {
+      node.hidden = !node.classList.contains(name);
+      if (!node.hidden) shown = node;
     });
-    var shown = section.querySelector(selector);
     var focus = shown && shown.querySelector("[tabindex='-1']");
     if (focus) focus.focus();
   }
@@ -436,7 +438,7 @@
     section.querySelector(".sm-pair__share").addEventListener("click", function () {
       preview();
       say(section, "");
-      showOnly(section, ".sm-pair__sharer");
+      showOnly(section, "sm-pair__sharer");
     });
     if (replies) replies.addEventListener("change", preview);
     word.addEventListener("input", function () { out.hidden = true; });
@@ -492,16 +494,17 @@
       });
     });
 
-    [["link", "The link was copied."], ["code", "The code was copied."]].forEach(function (pair) {
-      box.querySelector(".sm-pair__copy-" + pair[0]).addEventListener("click", function () {
-        var field = box.querySelector(".sm-pair__" + pair[0]);
-        SM.copy(field.value).then(function () { say(section, pair[1]); }, function () {
+    function copier(button, field, done) {
+      button.addEventListener("click", function () {
+        SM.copy(field.value).then(function () { say(section, done); }, function () {
           field.focus();
           field.select();
           say(section, "This browser did not let the page copy. The text is selected: copy it yourself.");
         });
       });
-    });
+    }
+    copier(box.querySelector(".sm-pair__copy-link"), box.querySelector(".sm-pair__link"), "The link was copied.");
+    copier(box.querySelector(".sm-pair__copy-code"), box.querySelector(".sm-pair__code"), "The code was copied.");
   }
 
   /* Wire the open form: `accept(data, code)` shows what a good code holds, or throws a reason. */
@@ -550,7 +553,7 @@
       box.querySelector(".sm-pair__ask-word").hidden = false;
       problem.textContent = "";
       say(section, "");
-      showOnly(section, ".sm-pair__receiver");
+      showOnly(section, "sm-pair__receiver");
     });
     box.querySelector(".sm-pair__open-go").addEventListener("click", attempt);
     box.querySelector(".sm-pair__open-cancel").addEventListener("click", function () {
@@ -569,7 +572,7 @@
       fromLink = code;
       box.querySelector(".sm-pair__paste-box").hidden = true;
       word.value = "";
-      showOnly(section, ".sm-pair__receiver");
+      showOnly(section, "sm-pair__receiver");
       attempt().then(function (done) { if (done) pending = null; });
     }
     fromAddress();
@@ -677,7 +680,7 @@
       section.querySelector(".sm-pair__keep-note").hidden = false;
       section.querySelector(".sm-pair__reply").hidden = from !== "partner";
       section.querySelector(".sm-pair__result").setAttribute("data-sm-from", from);
-      showOnly(section, ".sm-pair__result");
+      showOnly(section, "sm-pair__result");
     }
 
     function you() {
@@ -706,7 +709,7 @@
       section.querySelector(".sm-pair__wait-text").textContent = "Your partner's answers" +
         (data.d ? " from " + data.d : "") + " are here. Answer the same questions yourself first, so " +
         "their answers do not sway yours. Then press “Compare our answers”. Nothing is saved unless you choose to keep it.";
-      showOnly(section, ".sm-pair__wait");
+      showOnly(section, "sm-pair__wait");
     }
 
     sharer(section, build);
@@ -736,7 +739,7 @@
       step.textContent = "Partner one: answer the questions above and press Check on each. Then come back " +
         "here and press “Hide my answers and pass the device”.";
       say(section, "");
-      showOnly(section, ".sm-pair__steps");
+      showOnly(section, "sm-pair__steps");
     });
     section.querySelector(".sm-pair__hide").addEventListener("click", function () {
       var answers = mine(exercise);
@@ -937,7 +940,7 @@
             String(code).indexOf(limits().key) + limits().key.length).replace(/\s+/g, "");
         note.appendChild(link);
         shown.querySelector(".sm-pair__shown-text").hidden = true;
-        showOnly(section, ".sm-pair__shown");
+        showOnly(section, "sm-pair__shown");
         return;
       }
       if (data.k !== "s" || typeof data.t !== "string" || !SM.check.isDate(data.d) ||
@@ -948,7 +951,7 @@
       var text = section.querySelector(".sm-pair__shown-text");
       text.hidden = false;
       text.textContent = data.t;
-      showOnly(section, ".sm-pair__shown");
+      showOnly(section, "sm-pair__shown");
     });
     section.querySelector(".sm-pair__done").addEventListener("click", function () {
       section.querySelector(".sm-pair__shown-text").textContent = "";
@@ -957,16 +960,22 @@
     });
   }
 
-  /* The share view's few styles, with this script only. */
-  if (base && !document.querySelector("link[data-sm-pair]")) {
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = base + "pair.css";
-    css.setAttribute("data-sm-pair", "");
-    document.head.appendChild(css);
+  /* The share view's few styles, with this script only; added again by each start, since
+     Material's instant navigation replaces the head's extra elements. */
+  function styled(start) {
+    return function (element) {
+      if (base && !document.querySelector("link[data-sm-pair]")) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = base + "pair.css";
+        css.setAttribute("data-sm-pair", "");
+        document.head.appendChild(css);
+      }
+      start(element);
+    };
   }
 
-  SM.register("pair", startExercise);
-  SM.register("pair-kept", startKept);
-  SM.register("pair-summary", startSummary);
+  SM.register("pair", styled(startExercise));
+  SM.register("pair-kept", styled(startKept));
+  SM.register("pair-summary", styled(startSummary));
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });
