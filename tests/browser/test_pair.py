@@ -296,7 +296,6 @@ def test_the_new_states_pass_axe_in_light_and_dark(browser: Browser, http_root: 
     link, _ = share(page)
     check("share view")
     page.goto(link)
-    check("asked for the word")
     page.locator(".sm-pair__open-word").fill(WORD)
     page.locator(".sm-pair__open-go").click()
     expect(page.locator(".sm-pair__result")).to_be_visible(timeout=SLOW)
