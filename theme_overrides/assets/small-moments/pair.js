@@ -534,7 +534,6 @@
       problem.textContent = parsed.locked ? "Opening…" : "";
       return unlock(parsed, word.value).then(function (data) {
         accept(data, code);
-        pending = null;
         problem.textContent = "";
         word.value = "";
         paste.value = "";
@@ -573,7 +572,7 @@
       box.querySelector(".sm-pair__paste-box").hidden = true;
       word.value = "";
       showOnly(section, "sm-pair__receiver");
-      attempt().then(function (done) { if (done) pending = null; });
+      attempt();
     }
     fromAddress();
     window.addEventListener("hashchange", function listener() {
@@ -582,6 +581,8 @@
     });
   }
 
+  /* What the last link to this page carried. It stays until the reader closes what it opened
+     or goes to another page: instant navigation may replace the section that first read it. */
   var pending = null;
   function takeFromAddress() {
     var key = "#" + limits().key;
@@ -591,7 +592,8 @@
         window.history.replaceState(window.history.state, "", window.location.href.split("#")[0]);
       } catch (error) { /* the address stays; nothing else depends on it */ }
     }
-    return pending && pending.path === window.location.pathname ? pending.code : null;
+    if (pending && pending.path !== window.location.pathname) pending = null;
+    return pending ? pending.code : null;
   }
 
   /* ---- Kept comparisons: the "received" slice ---- */
@@ -822,6 +824,7 @@
       section.querySelector(".sm-pair__share").click();
     });
     section.querySelector(".sm-pair__done").addEventListener("click", function () {
+      pending = null;
       section.querySelector(".sm-pair__result").hidden = true;
       say(section, "");
       section.querySelector(".sm-pair__share").focus();
@@ -954,6 +957,7 @@
       showOnly(section, "sm-pair__shown");
     });
     section.querySelector(".sm-pair__done").addEventListener("click", function () {
+      pending = null;
       section.querySelector(".sm-pair__shown-text").textContent = "";
       section.querySelector(".sm-pair__shown").hidden = true;
       section.querySelector(".sm-pair__paste-open").focus();
