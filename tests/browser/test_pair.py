@@ -17,7 +17,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from checks import AXE, AXE_TAGS, answer_everything, outside_requests, settle
+from checks import AXE, AXE_TAGS, answer_everything, outside_requests, settle, storage_problems
 
 EX = "build-or-break"  # a sort question and six single-choice ones
 WORD = "maple"
@@ -113,6 +113,7 @@ def test_two_phones_a_shares_b_answers_first_compares_and_shares_back_over_http(
     expect(a.locator(".sm-pair__result")).to_be_visible(timeout=SLOW)  # A has answered: no waiting
     expect(a.locator(".sm-pair__who").first).to_have_text("You")
     assert outside_requests(requests, http_root) == []
+    assert storage_problems(a_phone, a, "A") + storage_problems(b_phone, b, "B") == []
 
 
 def test_two_file_pages_compare_through_a_copied_code_without_a_word(phones, built_site: Path):

@@ -50,3 +50,7 @@ def test_glossary_term_opens_and_closes_by_tap(visit):
 
 def test_glossary_term_opens_and_closes_by_click(visit):
     flows.glossary_term_by_pointer(visit, "click")
+
+
+def test_partner_share_round_trip_with_a_word(visit):
+    flows.partner_share_round_trip(visit)
