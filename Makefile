@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site bundle test check clean tools bench
+.PHONY: serve site bundle test check clean tools bench screenshots
 
 # Recreate the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -64,6 +64,12 @@ test: $(STAMP) tools node_modules/.installed
 # ten minutes on 2 cores; mkdocs-quiz and Lighthouse are installed under bench/.work/.
 bench: $(STAMP) tools
 	$(BIN)/python -m bench
+
+# PNGs of the home page, a chapter, each question kind before and after Check, My progress, the
+# tracker and the catalog, at 390x844 and 1280x800, light and dark, in screenshots/out/ (not
+# part of `make test`; `SHOTS_ARGS=--axe` also prints axe-core's findings).
+screenshots: $(STAMP) tools
+	$(BIN)/python -m screenshots $(SHOTS_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -17,6 +17,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A counselor's assignment: the note's length and how many exercises one list may hold.
 ASSIGNMENT_NOTE_CAP = 300
 ASSIGNMENT_MAX_EXERCISES = 100
+# How many counselor's lists the reader's browser keeps (the newest first).
+ASSIGNMENT_MAX_LISTS = 20
 
 # The bid tracker: a note's length, an entry id's length, how many bids are kept, and the
 # answers each field of the form offers, as (value, label on the form, words in the history).
@@ -77,6 +79,7 @@ def runtime_settings() -> dict[str, Any]:
         "idPattern": ID_PATTERN.pattern,
         "assignmentNoteCap": ASSIGNMENT_NOTE_CAP,
         "assignmentMaxExercises": ASSIGNMENT_MAX_EXERCISES,
+        "assignmentMaxLists": ASSIGNMENT_MAX_LISTS,
         "bidNoteCap": BID_NOTE_CAP,
         "bidIdCap": BID_ID_CAP,
         "bidMax": BID_MAX,

@@ -45,6 +45,12 @@ def fix_markup(output: str) -> str:
     return output
 
 
+# Printed once by a build without a public address (README, "Publishing").
+NO_PUBLIC_ADDRESS = ("No public address: SITE_URL is not set, so copied links, assignment links "
+                     "and worksheet addresses open only on the device that opens this site. "
+                     "To publish it, build with SITE_URL=https://your.address/ make site")
+
+
 class SmallMomentsConfig(Config):
     """Options under `plugins: - small-moments:` in mkdocs.yml."""
 
@@ -85,6 +91,9 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         """Plan the site before MkDocs touches the site folder; stop on any problem."""
         config.extra["small_moments"] = runtime_settings()  # main.html writes it as JSON
         self.settings = settings_from(config, self.config)
+        if not self.settings.public_url:
+            # One line, at INFO: a warning would stop every `--strict` build of a local copy.
+            log.info(NO_PUBLIC_ADDRESS)
         self.plan = plan_site(self.settings)
         if not self.plan.ok:
             for problem in self.plan.problems:

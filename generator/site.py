@@ -21,11 +21,13 @@ from .model import Exercise
 from .practices import PRACTICES
 from .problems import Problem, sort_problems
 from .publish import replace_folder
-from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, HOLD,
-                     INDEX_PAGE_PATH, PLANNER_PAGE_PATH, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER,
-                     TODAY_MARKER, TRACKER_PAGE_PATH, PageSource, exercise_page_path, qr_code,
-                     qr_path, render_assignment, render_catalog, render_exercise,
-                     render_helpline_blocks, render_index, render_planner, render_progress,
+from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, COUNSELOR_LISTS_MARKER,
+                     HELPLINE_MARKERS, HOLD, INDEX_PAGE_PATH, PLANNER_PAGE_PATH,
+                     PRACTICE_CARDS_MARKER, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER, TODAY_MARKER,
+                     TRACKER_PAGE_PATH, PageSource, exercise_page_path, qr_code, qr_path,
+                     render_assignment, render_catalog, render_counselor_lists, render_exercise,
+                     render_helpline_blocks, render_index, render_planner, render_practice_cards,
+                     render_progress,
                      render_quick_exit_name, render_redirect, render_today, render_tracker)
 from .urls import manifest, plan as plan_links
 
@@ -171,7 +173,8 @@ def plan_site(settings: Settings) -> Plan:
     guide = known or set()
     collection = collect([settings.folder(settings.exercises)], settings.root, pages=known)
     daily = load_daily(settings.folder(settings.daily), settings.root, pages=known)
-    showing = _pages_showing(content, guide, (*HELPLINE_MARKERS, TODAY_MARKER))
+    showing = _pages_showing(content, guide, (*HELPLINE_MARKERS, TODAY_MARKER,
+                                              PRACTICE_CARDS_MARKER, COUNSELOR_LISTS_MARKER))
     helpline_page = next((showing[m] for m in HELPLINE_MARKERS if m in showing), "")
     helplines = load_helplines(settings.folder(settings.data), settings.root,
                                f"{display_path(content, settings.root)}/{helpline_page}"
@@ -206,8 +209,13 @@ def plan_site(settings: Settings) -> Plan:
 
     blocks = render_helpline_blocks(helplines, showing)
     blocks[QUICK_EXIT_MARKER] = render_quick_exit_name(settings.quick_exit_name)
+    if COUNSELOR_LISTS_MARKER in showing:
+        blocks[COUNSELOR_LISTS_MARKER] = render_counselor_lists(
+            exercises, showing[COUNSELOR_LISTS_MARKER])
     if daily.moments:
         blocks[TODAY_MARKER] = render_today(daily.moments, showing.get(TODAY_MARKER, "index.md"))
+    blocks[PRACTICE_CARDS_MARKER] = render_practice_cards(
+        exercises, showing.get(PRACTICE_CARDS_MARKER, "index.md"))
     return Plan(outputs=outputs, guide=sorted(guide),
                 menu=[(exercise.title, exercise_page_path(exercise)) for exercise in listed],
                 blocks=blocks, urls=links.urls, exercises=exercises, daily=daily)

@@ -18,13 +18,13 @@ KIB = 1024
 SOURCE = REPO / "theme_overrides" / "assets" / "small-moments"
 # The quiz runtime: what makes a page of questions work; its budgets are issue 8's. Every other
 # script and stylesheet in assets/small-moments/ is chrome: a few small scripts on every page
-# (quick exit, shared-device note, glossary, print, lazy.js) and the tool pages' own scripts,
+# (quick exit, shared-device note, glossary, print, where a link opens, lazy.js) and the tool pages' own scripts,
 # which lazy.js loads on those pages only. Its budgets are ceilings against runaway growth.
 RUNTIME_JS = ["store.js", "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
               "quiz-order.js", "quiz-write.js", "quiz.js"]
 RUNTIME_CSS = ["quiz.css"]
 # core.js is the start-up loop every feature registers with (the quiz and every tool page).
-EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "lazy.js"]
+EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "where.js", "lazy.js"]
 # The glossary terms' script, which lazy.js loads on the guide pages that have terms.
 GUIDE_JS = ["terms.js"]
 # The helplines' styles, linked by the two pages that show them (home and Safety).
@@ -35,8 +35,12 @@ HELP_CSS = ["help.css"]
 # reader makes a link is vendor code (assets/vendor/), outside these budgets.
 PAIR_JS = ["pair.js"]
 PAIR_CSS = ["pair.css"]
+# The site's look (font faces, palette, type scale), in bundle.css on every page; and the home
+# page's own styles (its opening, today's moment, the practice cards), linked by that page only.
+IDENTITY_CSS = ["identity.css"]
+FRONT_CSS = ["front.css"]
 TOOL_JS = ["tracker.js", "planner.js", "ics.js", "catalog.js", "assignment.js", "progress.js",
-           "summary.js", "share.js", "today.js", "import.js", "progress-state.js"]
+           "summary.js", "share.js", "today.js", "import.js", "progress-state.js", "lists.js"]
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +76,10 @@ def test_chrome_js_on_every_page_is_at_most_3_kib_gzipped(built: Path):
     assert gzipped_total(built, EVERY_PAGE_JS) <= 3 * KIB
 
 
-def test_tool_pages_scripts_are_at_most_14_kib_gzipped(built: Path):
-    assert gzipped_total(built, TOOL_JS) <= 14 * KIB
+# Issue 15 (several counselor's lists with lists.js, the summary's prompts, copy feedback) took
+# the tool pages' scripts from 13.6 to 16.1 KiB; each tool page loads only its own few of them.
+def test_tool_pages_scripts_are_at_most_17_kib_gzipped(built: Path):
+    assert gzipped_total(built, TOOL_JS) <= 17 * KIB
 
 
 def test_the_glossary_script_is_at_most_1_5_kib_gzipped(built: Path):
@@ -93,9 +99,17 @@ def test_the_partner_sharing_script_is_at_most_9_5_kib_and_its_styles_1_kib_gzip
     assert gzipped_total(built, PAIR_CSS) <= 1 * KIB
 
 
+def test_the_site_look_is_at_most_1_kib_gzipped(built: Path):
+    assert gzipped_total(built, IDENTITY_CSS) <= 1 * KIB
+
+
+def test_the_home_page_styles_are_at_most_1_kib_gzipped(built: Path):
+    assert gzipped_total(built, FRONT_CSS) <= 1 * KIB
+
+
 def test_every_script_and_stylesheet_is_counted_in_one_budget():
     counted = set(RUNTIME_JS + RUNTIME_CSS + EVERY_PAGE_JS + TOOL_JS + GUIDE_JS + HELP_CSS
-                  + PAIR_JS + PAIR_CSS + ["site.css"])
+                  + IDENTITY_CSS + FRONT_CSS + PAIR_JS + PAIR_CSS + ["site.css"])
     assert {path.name for path in SOURCE.glob("*.js")} | {path.name for path in SOURCE.glob("*.css")} == counted
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,27 +20,6 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-
-
-@pytest.fixture(scope="session")
-def http_port() -> int:
-    """A free port on 127.0.0.1 for the site's own host."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, http_port: int) -> Path:
-    """The real site, built once per test process with `mkdocs build --strict`.
-
-    SITE_URL is the address it is served from, as when hosting it: Material's instant
-    navigation only follows links listed in sitemap.xml for that host and port."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(REPO, "--strict", "--site-dir", str(site),
-                          SITE_URL=f"http://127.0.0.1:{http_port}/")
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -12,9 +12,10 @@ TOOLS = {
     # My progress imports every feature's saved data, so it loads each feature's rules.
     "progress.html": (".sm-progress[data-sm-ready]", {"progress-state.js", "import.js", "progress.js",
                                                       "summary.js", "share.js", "tracker.js",
-                                                      "planner.js", "assignment.js", "pair.js"}),
+                                                      "planner.js", "assignment.js", "lists.js", "pair.js"}),
     "assignment.html": (".sm-assignment[data-sm-ready]", {"progress-state.js", "assignment.js"}),
-    "index.html": (".sm-today[data-sm-ready]", {"today.js"}),
+    # The home page also lists the counselor's lists kept (hidden while there are none).
+    "index.html": (".sm-lists[data-sm-ready]", {"today.js", "progress-state.js", "assignment.js", "lists.js"}),
 }
 PAGE_SCRIPTS = set().union(*(names for _, names in TOOLS.values()))
 # Every exercise page also fetches "Compare with your partner" (pair.js, with share.js for

@@ -923,8 +923,8 @@
     var page = section.closest(".sm-progress") || document;
     section.hidden = false;
     sharer(section, function (withReplies) {
-      if (!SM.summaryText) return null;
-      var text = SM.summaryText(page, withReplies);
+      if (!SM.summary) return null;
+      var text = SM.summary.text(SM.summary.data(page, withReplies));
       var preview = text.split("\n").filter(function (line) { return line.trim(); });
       return { data: { k: "s", d: today(), t: text }, preview: preview };
     });
