@@ -21,8 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .site import (HOLD, INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
-                   finish_runtime, plan_site, replace_folder, runtime_settings)
+from .site import (HOLD, INDEX_PAGE_PATH, PageSource, Plan, Settings, expand_menu, finish_site,
+                   plan_site, replace_folder, runtime_settings)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -151,9 +151,10 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         return fix_markup(output_content)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Minify and bundle the runtime, then put the new site in place unless the build has
+        """Finish the site (minify and bundle the runtime, write the app manifest and the service
+        worker listing every built file), then put the new site in place unless the build has
         already failed: in strict mode, MkDocs counts warnings and aborts only after this hook."""
-        finish_runtime(Path(config.site_dir) / RUNTIME_DIR)
+        finish_site(Path(config.site_dir), config)
         warned = config.strict and any(
             handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
             if isinstance(handler, CountHandler))

@@ -79,6 +79,7 @@ INDEX_PAGE_PATH = "exercises/index.md"
 PROGRESS_PAGE_PATH = "progress.md"
 CATALOG_PAGE_PATH = "catalog.md"
 ASSIGNMENT_PAGE_PATH = "assignment.md"
+WORKBOOK_PAGE_PATH = "workbook.md"
 NOTE_CAP = limits.ASSIGNMENT_NOTE_CAP
 TRACKER_NOTE_CAP = limits.BID_NOTE_CAP
 # A line in a guide page (the home page) that the day's small moment replaces.
@@ -186,6 +187,17 @@ def render_catalog(exercises: Iterable[Exercise], public_url: str = "") -> PageS
     return PageSource(_render(
         "catalog.md.j2", CATALOG_PAGE_PATH, groups=_by_practice(exercises),
         kinds={e.id: kinds_of(e) for e in exercises}, public_url=public_url, note_cap=NOTE_CAP))
+
+
+def render_workbook(exercises: Iterable[Exercise], public_url: str = "") -> PageSource:
+    """The workbook: every exercise as a worksheet in one booklet, with a cover and contents;
+    the runtime narrows it to a practice or a chosen set. QR codes only with a public address."""
+    exercises = list(exercises)
+    return _split_body(_render(
+        "workbook.md.j2", WORKBOOK_PAGE_PATH, groups=_by_practice(exercises),
+        total=len(exercises), questions=sum(len(e.questions) for e in exercises),
+        public_url=public_url, permalinks={e.id: permalink(e, public_url) for e in exercises},
+        qr={e.id: qr_path(e) for e in exercises}))
 
 
 def render_assignment(exercises: Iterable[Exercise]) -> PageSource:

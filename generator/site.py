@@ -20,19 +20,20 @@ from .limits import runtime_settings
 from .model import Exercise
 from .practices import PRACTICES
 from .problems import Problem, sort_problems
+from .offline import finish_site
 from .publish import replace_folder
 from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, COUNSELOR_LISTS_MARKER,
                      HELPLINE_MARKERS, HOLD, INDEX_PAGE_PATH, PLANNER_PAGE_PATH,
                      PRACTICE_CARDS_MARKER, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER, TODAY_MARKER,
-                     TRACKER_PAGE_PATH, PageSource, exercise_page_path, qr_code, qr_path,
-                     render_assignment, render_catalog, render_counselor_lists, render_exercise,
-                     render_helpline_blocks, render_index, render_planner, render_practice_cards,
-                     render_progress,
-                     render_quick_exit_name, render_redirect, render_today, render_tracker)
+                     TRACKER_PAGE_PATH, WORKBOOK_PAGE_PATH, PageSource, exercise_page_path,
+                     qr_code, qr_path, render_assignment, render_catalog, render_counselor_lists,
+                     render_exercise, render_helpline_blocks, render_index, render_planner,
+                     render_practice_cards, render_progress, render_quick_exit_name,
+                     render_redirect, render_today, render_tracker, render_workbook)
 from .urls import manifest, plan as plan_links
 
 __all__ = ["HOLD", "INDEX_PAGE_PATH", "expand_menu", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
-           "plan_site", "replace_folder", "runtime_settings"]
+           "finish_site", "plan_site", "replace_folder", "runtime_settings"]
 
 MANIFEST_PATH = "urls.txt"
 
@@ -151,6 +152,7 @@ def _page_table(exercises: list[Exercise], daily: Daily, public_url: str,
         PROGRESS_PAGE_PATH: lambda: render_progress(exercises),
         CATALOG_PAGE_PATH: lambda: render_catalog(exercises, public_url),
         ASSIGNMENT_PAGE_PATH: lambda: render_assignment(exercises),
+        WORKBOOK_PAGE_PATH: lambda: render_workbook(exercises, public_url),
         TRACKER_PAGE_PATH: render_tracker}
     if daily.rituals:
         pages[PLANNER_PAGE_PATH] = lambda: render_planner(daily.rituals)
@@ -194,9 +196,9 @@ def plan_site(settings: Settings) -> Plan:
     listed = exercises if len(exercises) <= settings.nav_limit else []
     in_menu = {exercise_page_path(exercise) for exercise in listed}
     outputs = [Output(path, page_address(path), True,
-                      path == ASSIGNMENT_PAGE_PATH or (path.startswith("exercises/")
-                                                       and path != INDEX_PAGE_PATH
-                                                       and path not in in_menu), render)
+                      path in (ASSIGNMENT_PAGE_PATH, WORKBOOK_PAGE_PATH)
+                      or (path.startswith("exercises/") and path != INDEX_PAGE_PATH
+                          and path not in in_menu), render)
                for path, render in pages.items()]
     files: dict[str, Callable[[], str]] = {MANIFEST_PATH: lambda: manifest(links.urls)}
     if settings.public_url:

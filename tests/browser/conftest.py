@@ -23,6 +23,11 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # A service worker is only registered from a JavaScript content type (sw.js), whatever the
+    # machine's mime.types says; the app manifest has its own.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".webmanifest": "application/manifest+json"}
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -85,10 +90,18 @@ class Visit:
         return [url for url in self.requests if not url.startswith(self.root)]
 
     def problems_logged(self) -> list[str]:
-        return [line for line in self.console if line.startswith(("error", "warning"))]
+        return [line for line in self.console if line.startswith(("error", "warning"))
+                and line != WORKER_BLOCKED]
+
+
+# Contexts block service workers unless a test asks for them (service_workers="allow", as
+# test_offline.py does): keeping the whole site costs about a second of CPU per context, which
+# every other test over http would pay for nothing. Playwright's stand-in register() logs this.
+WORKER_BLOCKED = "warning: Service Worker registration blocked by Playwright"
 
 
 def _visit(browser: Browser, root: str, **options: object) -> Iterator[Visit]:
+    options.setdefault("service_workers", "block")
     context = browser.new_context(**options)  # type: ignore[arg-type]
     visit = Visit(root, context, context.new_page())
     context.on("request", lambda request: visit.requests.append(request.url))

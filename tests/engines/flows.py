@@ -5,8 +5,6 @@ To add a flow: write a function here that takes a Visit, drives the page only th
 visit.engine's methods (goto, click, tap, focus, press, type, evaluate, wait_for, text,
 upload, download), and asserts what a reader would see; then add a one-line test for it in
 test_core_flows.py. Script errors are checked for you after every test.
-Planned, not written yet: the service worker's offline path (http only: file:// cannot
-register one).
 """
 
 from __future__ import annotations
@@ -333,3 +331,37 @@ def partner_share_round_trip(visit) -> None:  # noqa: ANN001
                     message="the comparison")
     engine.wait_text(".sm-pair__result-note", "Same answer in 1, different in 0")
     assert "received" not in json.loads(engine.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
+
+
+# Whether this engine can keep the site with a service worker from this page (checked first,
+# so an engine without the API is skipped with that reason, never failed or passed blindly).
+WORKERS = "'serviceWorker' in navigator && window.isSecureContext"
+
+
+def offline_copy(visit, stop) -> str:  # noqa: ANN001 - a sites.Visit, a callable
+    """Over http: after one visit the service worker keeps the site; with the server stopped
+    (`stop`), a page visited and one never visited open from the copy, and a question there
+    still checks. From file://: nothing is registered and nothing errs. Returns "" when the
+    flow ran, else why this engine cannot run it (it has no service worker over http)."""
+    engine = visit.open("index.html")
+    engine.wait_for("document.querySelector('.sm-offline[data-sm-ready]')",
+                    message="offline.js to start")
+    if visit.where == "file":
+        engine.wait_for("document.readyState === 'complete'")
+        assert not engine.evaluate("!!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+        assert engine.text(".sm-offline") == ""
+        return ""
+    if not engine.evaluate(WORKERS):
+        return f"{engine.name} has no service worker API on {visit.root}"
+    engine.wait_for("navigator.serviceWorker.controller", timeout=90,
+                    message="the service worker to keep the site and take over the page")
+    stop()
+    engine.goto(visit.root + "bids.html")
+    heading = engine.text("article h1")
+    assert "Bids for connection" in heading, f"bids.html with the server stopped shows {heading!r}"
+    engine.goto(visit.root + f"exercises/{EXERCISE}.html")
+    engine.wait_for("document.querySelector('.sm-exercise[data-sm-ready]')", message="the quiz, offline")
+    first = authored()["questions"][0]
+    answer(visit, first, right(first))
+    engine.wait_text(f"section#{first['id']} .sm-feedback", "Yes, that is the best choice.")
+    return ""

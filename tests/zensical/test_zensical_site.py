@@ -51,3 +51,11 @@ def test_no_other_page_requests_another_host_or_logs_an_error(zensical_visit, ze
     assert len(names) > 20
     assert zensical_visit.outside_requests() == []
     assert zensical_visit.problems_logged() == []
+
+
+def test_the_workbook_prints_a_chosen_set(zensical_visit):
+    page = zensical_visit.open("workbook.html#exercises=repair-steps,texts-check-in")
+    expect(page.locator(".sm-workbook__title")).to_have_text("Exercises chosen for you")
+    expect(page.locator(".sm-workbook__exercise:not([hidden])")).to_have_count(2)
+    expect(page.locator(".sm-workbook__entry:not([hidden])")).to_have_count(2)
+    assert zensical_visit.problems_logged() == []
