@@ -61,6 +61,22 @@ REPLY_CAP = 5000
 # Imported files (My progress, the bid tracker): larger files are refused before they are read.
 IMPORT_MAX_BYTES = 1024 * 1024
 
+# Sharing answers with a partner, or a summary with a counselor (pair.js): what travels in a
+# link's #fragment after PAIR_KEY, or as a code to paste. PAIR_VERSION is the payload's first
+# byte; the iteration count, salt and IV sizes belong to it (changing one needs a new version).
+# A word shorter than PAIR_WORD_MIN characters is refused. A code whose payload is over
+# PAIR_MAX_BYTES is not made (it would be too long to paste). A link of at most PAIR_QR_MAX
+# characters is also drawn as a QR code (byte mode, error correction level L: QR version 25 or
+# less, which phone cameras still read off a screen); a longer one is given as link and code only.
+PAIR_KEY = "sm-pair="
+PAIR_VERSION = 1
+PAIR_ITERATIONS = 310_000
+PAIR_SALT_BYTES = 16
+PAIR_IV_BYTES = 12
+PAIR_WORD_MIN = 4
+PAIR_MAX_BYTES = 60_000
+PAIR_QR_MAX = 1_200
+
 
 def runtime_settings() -> dict[str, Any]:
     """What the browser runtime needs of the above, as JSON-ready values."""
@@ -85,4 +101,7 @@ def runtime_settings() -> dict[str, Any]:
         "answersMax": ANSWERS_MAX,
         "replyCap": REPLY_CAP,
         "importMaxBytes": IMPORT_MAX_BYTES,
+        "pair": {"key": PAIR_KEY, "version": PAIR_VERSION, "iterations": PAIR_ITERATIONS,
+                 "saltBytes": PAIR_SALT_BYTES, "ivBytes": PAIR_IV_BYTES,
+                 "wordMin": PAIR_WORD_MIN, "maxBytes": PAIR_MAX_BYTES, "qrMax": PAIR_QR_MAX},
     }

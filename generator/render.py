@@ -65,6 +65,7 @@ def _environment() -> Environment:
     env.globals["text"] = text
     env.globals["page_of"] = exercise_page_path
     env.globals["address"] = lambda exercise: page_address(exercise_page_path(exercise))
+    env.globals["pair_word_min"] = limits.PAIR_WORD_MIN
     return env
 
 

@@ -34,6 +34,12 @@ EVERY_PAGE_JS = ["exit.js", "core.js", "device.js", "print.js", "where.js", "laz
 GUIDE_JS = ["terms.js"]
 # The helplines' styles, linked by the two pages that show them (home and Safety).
 HELP_CSS = ["help.css"]
+# Comparing answers with a partner and sending the summary (issue 18): lazy.js loads it on
+# exercise pages and My progress after the page is up, so it counts against neither the quiz
+# runtime nor the tool pages; its styles come with it. The QR library it loads only when a
+# reader makes a link is vendor code (assets/vendor/), outside these budgets.
+PAIR_JS = ["pair.js"]
+PAIR_CSS = ["pair.css"]
 # The site's look (font faces, palette, type scale), in bundle.css on every page; and the home
 # page's own styles (its opening, today's moment, the practice cards), linked by that page only.
 IDENTITY_CSS = ["identity.css"]
@@ -122,6 +128,11 @@ def test_the_helplines_styles_are_at_most_1_kib_gzipped(built: Path):
     assert gzipped_total(built, HELP_CSS) <= 1 * KIB
 
 
+def test_the_partner_sharing_script_is_at_most_9_5_kib_and_its_styles_1_kib_gzipped(built: Path):
+    assert gzipped_total(built, PAIR_JS) <= 9.5 * KIB
+    assert gzipped_total(built, PAIR_CSS) <= 1 * KIB
+
+
 def test_the_site_look_is_at_most_1_kib_gzipped(built: Path):
     assert gzipped_total(built, IDENTITY_CSS) <= 1 * KIB
 
@@ -133,7 +144,7 @@ def test_the_home_page_styles_are_at_most_1_kib_gzipped(built: Path):
 def test_every_script_and_stylesheet_is_counted_in_one_budget():
     counted = set(RUNTIME_JS + RUNTIME_CSS + PAPER_CSS + WORKBOOK_JS + EVERY_PAGE_JS + TOOL_JS
                   + GUIDE_JS + HELP_CSS + IDENTITY_CSS + FRONT_CSS + OFFLINE_JS + OFFLINE_CSS
-                  + ["site.css"])
+                  + PAIR_JS + PAIR_CSS + ["site.css"])
     assert {path.name for path in SOURCE.glob("*.js")} | {path.name for path in SOURCE.glob("*.css")} == counted
 
 
@@ -179,7 +190,7 @@ def test_the_style_bundle_holds_the_site_and_quiz_styles(built: Path):
 def test_exercise_pages_do_not_load_the_tool_pages_scripts(built: Path):
     assert set(TOOL_JS) <= {path.name for path in built.glob("*.js")}
     bundle = (built / "bundle.js").read_text()
-    assert [name for name in TOOL_JS + GUIDE_JS + OFFLINE_JS if (built / name).read_text().strip() in bundle] == []
+    assert [name for name in TOOL_JS + GUIDE_JS + OFFLINE_JS + PAIR_JS if (built / name).read_text().strip() in bundle] == []
 
 
 def test_the_build_minifies_every_script_and_stylesheet(built: Path):

@@ -5,7 +5,6 @@ To add a flow: write a function here that takes a Visit, drives the page only th
 visit.engine's methods (goto, click, tap, focus, press, type, evaluate, wait_for, text,
 upload, download), and asserts what a reader would see; then add a one-line test for it in
 test_core_flows.py. Script errors are checked for you after every test.
-Planned, not written yet: a partner-share round trip.
 """
 
 from __future__ import annotations
@@ -306,6 +305,32 @@ def glossary_term_by_pointer(visit, how: str) -> None:  # noqa: ANN001
     engine.wait_for(shown, timeout=3, message=f"the definition to show after another {how}")
     act(TERM)
     engine.wait_for(f"!{shown}", timeout=3, message=f"a second {how} to close the definition")
+
+
+def partner_share_round_trip(visit) -> None:  # noqa: ANN001
+    """Answer a question, make a code locked with a word (Web Crypto, CompressionStream), open
+    it again on the same page with the word: the comparison shows, and nothing was kept."""
+    engine = visit.open(f"exercises/{EXERCISE}.html")
+    engine.wait_for("document.querySelector('.sm-pair[data-sm-ready]')", message="the share section")
+    first = authored()["questions"][0]
+    answer(visit, first, right(first))
+    engine.click(".sm-pair__share")
+    engine.focus(".sm-pair__word")
+    engine.type("maple")
+    engine.click(".sm-pair__make")
+    engine.wait_for("document.querySelector('.sm-pair__code').value", timeout=60,
+                    message="the code to be made")
+    engine.click(".sm-pair__paste-open")
+    # As a paste: the code is several hundred characters, too many to type key by key.
+    engine.evaluate("document.querySelector('.sm-pair__paste').value = "
+                    "document.querySelector('.sm-pair__code').value")
+    engine.focus(".sm-pair__open-word")
+    engine.type("maple")
+    engine.click(".sm-pair__open-go")
+    engine.wait_for("!document.querySelector('.sm-pair__result').hidden", timeout=60,
+                    message="the comparison")
+    engine.wait_text(".sm-pair__result-note", "Same answer in 1, different in 0")
+    assert "received" not in json.loads(engine.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
 
 
 # Whether this engine can keep the site with a service worker from this page (checked first,

@@ -53,6 +53,10 @@ def test_glossary_term_opens_and_closes_by_click(visit):
     flows.glossary_term_by_pointer(visit, "click")
 
 
+def test_partner_share_round_trip_with_a_word(visit):
+    flows.partner_share_round_trip(visit)
+
+
 def test_offline_copy_serves_pages_with_the_server_stopped(visit, engines_site):
     # Its own server for the same site, so stopping it cuts the network in every engine alike.
     root, server = serve(engines_site.folder, 0)
