@@ -108,6 +108,8 @@ def test_two_phones_a_shares_b_answers_first_compares_and_shares_back_over_http(
     b.get_by_role("button", name="Share my answers back").click()
     back, _ = share(b, start=False)
     a.goto(back)  # the same page, a new #fragment
+    # Wait for the page to have read the new code (it asks for its word) before answering.
+    expect(a.locator(".sm-pair__problem")).to_contain_text("locked with a word", timeout=SLOW)
     a.locator(".sm-pair__open-word").fill(WORD)
     a.locator(".sm-pair__open-go").click()
     expect(a.locator(".sm-pair__result")).to_be_visible(timeout=SLOW)  # A has answered: no waiting
