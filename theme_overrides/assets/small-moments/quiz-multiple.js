@@ -38,8 +38,7 @@
       SM.say(feedback, "sm-feedback__verdict", allRight
         ? "Yes, you picked exactly the ones that fit."
         : "Not quite: " + parts.join(" and ") + ".");
-      if (!allRight) SM.list(feedback, "ul", off.concat(missed));
-      SM.fold(feedback, "Why your right " + (right.length === 1 ? "pick fits" : "picks fit"), right);
+      SM.list(feedback, "ul", off.concat(missed, right));
       return allRight ? "right" : "wrong";
     },
 
