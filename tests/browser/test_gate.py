@@ -43,7 +43,7 @@ AXE_SHARDS = 3
 @pytest.mark.parametrize("shard", range(AXE_SHARDS))
 def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, built_site: Path,
                                                           http_root: str, scheme: str, shard: int):
-    pages = site_pages(built_site)
+    pages, exercises = site_pages(built_site), exercise_pages(built_site)
     assert len(pages) > 40
     problems = []
     context = browser.new_context(color_scheme=scheme)
@@ -51,7 +51,7 @@ def test_axe_finds_no_violation_on_any_page_light_or_dark(browser: Browser, buil
     for name in pages[shard::AXE_SHARDS]:
         page.goto(http_root + name)
         problems += axe_violations(page, f"{name} ({scheme})")
-        if name in exercise_pages(built_site):
+        if name in exercises:
             answer_everything(page)
             problems += axe_violations(page, f"{name} answered ({scheme})")
         elif name == "catalog.html":
@@ -76,23 +76,24 @@ def test_every_page_keeps_to_its_origin_sets_no_cookie_and_stores_only_its_key(
     exits do. It is never pressed here, so this crawl shows that the page never fetches or
     prefetches that address on its own; test_safety.py presses it against a stand-in page."""
     problems = []
+    pages, exercises = site_pages(built_site), exercise_pages(built_site)
     for root in (http_root, built_site.as_uri() + "/"):
         context = browser.new_context()
         requests: list[str] = []
         context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
-        for name in site_pages(built_site):
+        for name in pages:
             if name == "404.html" and root.startswith("file:"):
                 continue  # a host serves it for unknown URLs; its links start at the host's root
             page.goto(root + name)
             page.wait_for_load_state("load")
-            if name in exercise_pages(built_site):
+            if name in exercises:
                 answer_everything(page)
         page.goto(root + "index.html")
         page.locator("label.md-header__button[for^='__palette']:visible").first.click()
         problems += [f"request to {url}" for url in outside_requests(requests, root)]
         problems += storage_problems(context, page, root)
-        assert len(requests) > len(site_pages(built_site))
+        assert len(requests) > len(pages)
         context.close()
     assert problems == [], "\n".join(problems)
 
@@ -134,11 +135,12 @@ def test_without_javascript_every_page_reads_and_every_answer_opens(browser: Bro
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     problems = []
+    exercises = exercise_pages(built_site)
     for name in site_pages(built_site):
         page.goto(http_root + name)
         if not page.locator("article h1").first.is_visible():
             problems.append(f"{name}: no visible heading without JavaScript")
-        if name not in exercise_pages(built_site):
+        if name not in exercises:
             continue
         exercise = authored(name)
         if page.locator(".sm-check:visible").count():
@@ -212,12 +214,13 @@ def test_quiz_animates_nothing_with_reduced_motion(browser: Browser, built_site:
 def test_nothing_overflows_at_320px_or_at_200_percent_zoom(browser: Browser, built_site: Path,
                                                            http_root: str):
     problems = []
+    pages, exercises = site_pages(built_site), exercise_pages(built_site)
     for width, height in ((320, 640), (640, 400)):
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
-        for name in site_pages(built_site):
+        for name in pages:
             page.goto(http_root + name)
-            if name in exercise_pages(built_site):
+            if name in exercises:
                 answer_everything(page)
             problems += overflow(page, name)
         context.close()
