@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site bundle test check clean tools bench
+.PHONY: serve site bundle test check clean tools bench screenshots
 
 # Recreate the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# --dirty: a save rebuilds only the pages it changes (the plugin marks them; README).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 # `make site ENGINE=zensical` builds the same site with Zensical, Material's successor (README).
 ENGINE ?= mkdocs
@@ -58,12 +59,18 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: $(STAMP) tools node_modules/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=20
+	$(BIN)/python -m pytest -n 4 --dist loadgroup --durations=25
 
 # Build time, scale, page weight and browser timings (issue 8); writes BENCHMARKS.md. Takes about
 # ten minutes on 2 cores; mkdocs-quiz and Lighthouse are installed under bench/.work/.
 bench: $(STAMP) tools
 	$(BIN)/python -m bench
+
+# PNGs of the home page, a chapter, each question kind before and after Check, My progress, the
+# tracker and the catalog, at 390x844 and 1280x800, light and dark, in screenshots/out/ (not
+# part of `make test`; `SHOTS_ARGS=--axe` also prints axe-core's findings).
+screenshots: $(STAMP) tools
+	$(BIN)/python -m screenshots $(SHOTS_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from generator.assets import RUNTIME_DIR, finish_runtime
 
-from . import browser, chromium, envs, lighthouse, machine, measure, profile, projects, serve, synth, weight
+from . import (browser, chromium, envs, lighthouse, machine, measure, profile, projects, reload,
+               serve, synth, weight)
 from .projects import REPO, WORK
+from .report import BASELINE as BASELINE_NAME
 from .report import FINDINGS_MARKER, FULL_NAV, Plan, Results, render, summary
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -70,22 +72,30 @@ class Bench:
         self.results.plugin_events = (timings[0], min(timings))
         self.results.real_loaders = profile.yaml_loaders(self.real / "exercises")
 
-    def scale(self, size: int) -> None:
+    def scale(self, size: int, variants: tuple[str, ...] = projects.VARIANTS) -> None:
         exercises = [synth.exercise(number) for number in range(size)]
         builders, folders = {}, {}
-        for variant in projects.VARIANTS:
+        for variant in variants:
             folders[variant] = projects.make(ROOT / str(size) / variant, variant, exercises)
             builders[variant] = self.builder(folders[variant],
                                              self.quiz_python if variant == "mkdocs-quiz" else None)
-        if size >= 100:
+        if size >= 100 and len(variants) == len(projects.VARIANTS):
             folders[FULL_NAV] = projects.make(ROOT / str(size) / "full-nav", "material", exercises,
                                               every_page_in_nav=True)
             builders[FULL_NAV] = self.builder(folders[FULL_NAV])
-        self.results.scale[size] = measure.interleaved(builders, self.plan.repeats[size], warmup=size < 1000)
+        self.results.scale[size] = measure.interleaved(builders, self.plan.repeats[size],
+                                                       warmup=size < 1000)
         self.results.pages[size] = sum(1 for _ in (folders["small-moments"] / "site").rglob("*.html"))
         self.results.html[size] = {
             name: weight.size_of((folder / "site" / "exercises" / "bench-0001.html").read_bytes())
             for name, folder in folders.items()}
+
+    def reload(self, size: int) -> None:
+        """Save-to-served-page under `mkdocs serve --dirty`, ours against plain Material, in the
+        projects the scale part built (their sources are edited; the scale figures are taken)."""
+        self.results.reload[size] = reload.measure(
+            {"small-moments": (ROOT / str(size) / "small-moments", True),
+             BASELINE_NAME: (ROOT / str(size) / "material", False)}, self.plan.reload_rounds)
 
     def profile(self) -> None:
         biggest = max(self.plan.sizes)
@@ -161,14 +171,21 @@ def main(argv: list[str] | None = None) -> int:
     for size in plan.sizes:
         bench.section(f"2. scale: {size} exercises, {plan.repeats[size]} runs of each variant",
                       functools.partial(bench.scale, size))
+    for size in plan.memory_sizes:
+        bench.section(f"2. scale: {size} exercises, ours and plain Material, {plan.repeats[size]} "
+                      "runs each (peak memory and CPU)",
+                      functools.partial(bench.scale, size, ("small-moments", "material")))
     bench.section(f"2b. profile of the {max(plan.sizes)}-exercise build (cProfile)", bench.profile)
+    for size in plan.reload_sizes:
+        bench.section(f"2c. edit to reload under mkdocs serve --dirty: {size} exercises, "
+                      f"{plan.reload_rounds} rounds", functools.partial(bench.reload, size))
     bench.section("3. page weight (chromium over http, gzip as a static host serves it)", bench.weight)
     bench.section(f"4. browser: {plan.questions} questions, {plan.browser_runs} loads per CPU rate",
                   bench.browser)
     if not args.no_lighthouse:
         bench.section(f"4b. Lighthouse: {plan.lighthouse_runs} mobile and 1 desktop run per page",
                       bench.lighthouse)
-    for size in plan.sizes:
+    for size in (*plan.sizes, *plan.memory_sizes):
         if size >= 1000:  # these sites take gigabytes; the report needs nothing more from them
             shutil.rmtree(ROOT / str(size), ignore_errors=True)
     results = bench.results

@@ -19,7 +19,7 @@ RUNTIME = {".js": ("store", "quiz-dom", "quiz-single", "quiz-multiple", "quiz-so
 
 # Budgets in bytes, minified and gzipped, summed over the files (tests/test_budget.py asserts them).
 # The runtime's are issue 8's; the chrome's are ceilings against runaway growth (see BENCHMARKS.md).
-BUDGETS = {"runtime JS": 8 * KIB, "chrome JS, every page": 3 * KIB, "chrome JS, tool pages": 14 * KIB,
+BUDGETS = {"runtime JS": 8 * KIB, "chrome JS, every page": 3 * KIB, "chrome JS, tool pages": 17 * KIB,
            "runtime CSS": 3 * KIB, "chrome CSS": 2 * KIB}
 # An exercise page may transfer at most this much more than a plain Material page, first visit.
 PAGE_ALLOWANCE = 12 * KIB

@@ -7,7 +7,7 @@ import os
 import statistics
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ class Scores:
     runs: int
     scores: dict[str, int]
     lost: dict[str, list[str]]
+    each: dict[str, list[int]] = field(default_factory=dict)  # every run's score, by category
 
 
 def _run(url: str, desktop: bool) -> dict[str, Any]:
@@ -65,4 +66,7 @@ def scores(base: str, page: str, runs: int, desktop: bool = False) -> Scores:
     reports = [_run(base + page, desktop) for _ in range(runs)]
     medians = {name: round(100 * statistics.median(r["categories"][name]["score"] or 0 for r in reports))
                for name in CATEGORIES}
-    return Scores(page or "index.html", "desktop" if desktop else "mobile", runs, medians, _lost(reports))
+    each = {name: [round(100 * (r["categories"][name]["score"] or 0)) for r in reports]
+            for name in CATEGORIES}
+    return Scores(page or "index.html", "desktop" if desktop else "mobile", runs, medians,
+                  _lost(reports), each)

@@ -72,7 +72,7 @@ def run(project: Path, python: str = sys.executable, top: int = 12) -> Profile:
             seconds = sum(_cumulative(stats, entry) for entry in FALLBACK[entries[0][1]])
         parts.append((label, seconds))
     # Jinja2's render also runs the generator's own templates: count those once, as the generator's.
-    ours = dict(parts)["Generator: rendering exercise pages (Jinja2)"]
+    ours = dict(parts)["Generator: rendering the planned pages (Jinja2; the plugin's on_files)"]
     templates = _cumulative(stats, TEMPLATES) - parts[0][1] - ours
     parts.insert(1, ("Theme: the rest of every page's template", templates))
     parts.append(("Everything else (MkDocs, file copies, other plugins)",

@@ -107,6 +107,9 @@ class PluginOutput:
 def plugin_output(project: Path, most_questions: int = 0) -> PluginOutput:
     """Run the config and files events of a project's plugins and keep what ours adds."""
     config = load_config(str(project / "mkdocs.yml"))
+    # Each page whole, its HTML block in its Markdown (a build holds the block back until
+    # the page is built, which this never reaches).
+    config.plugins["small-moments"].hold_html = False
     with _questions_allowed(most_questions):
         config = config.plugins.on_config(config)
     files = [f for f in config.plugins.on_files(get_files(config), config=config)

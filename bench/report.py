@@ -26,14 +26,19 @@ class Plan:
     questions: int
     browser_runs: int
     lighthouse_runs: int
+    # Sizes built by ours and plain Material only (peak memory, CPU); edit-to-reload sizes.
+    memory_sizes: tuple[int, ...] = ()
+    reload_sizes: tuple[int, ...] = ()
+    reload_rounds: int = 0
 
     @classmethod
     def full(cls) -> Plan:
-        return cls((10, 100, 1000), {10: 5, 100: 5, 1000: 2}, 7, 100, 7, 3)
+        return cls((10, 100, 1000), {10: 5, 100: 5, 1000: 3, 3000: 1}, 7, 100, 7, 3,
+                   (3000,), (10, 1000), 5)
 
     @classmethod
     def quick(cls) -> Plan:
-        return cls((10, 100), {10: 2, 100: 2}, 3, 100, 3, 1)
+        return cls((10, 100), {10: 2, 100: 2}, 3, 100, 3, 1, (), (10,), 2)
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Results:
     lighthouse: list[Scores] = field(default_factory=list)
     lighthouse_reference: Scores | None = None
     errors: list[str] = field(default_factory=list)
+    reload: dict[int, dict[str, dict[str, Series]]] = field(default_factory=dict)
 
 
 def kib(n: float) -> str:
@@ -93,7 +99,7 @@ def targets(r: Results) -> list[list[str]]:
         sm, plain = r.overhead["small-moments"].seconds, r.overhead["written-out"].seconds
         rows.append(["Generator overhead ≤ 10% of the plain build of the same pages (real site)",
                      f"{sec(sm)} vs {sec(plain)}: +{100 * (sm / plain - 1):.0f}%", _yes(sm <= 1.1 * plain)])
-    biggest = max(r.scale) if r.scale else 0
+    biggest = max((size for size in r.scale if size in r.plan.sizes), default=0)
     if biggest:
         series = r.scale[biggest]
         sm, plain = series["small-moments"].seconds, series[BASELINE].seconds
@@ -128,9 +134,48 @@ def targets(r: Results) -> list[list[str]]:
     return rows
 
 
+def _lmh(series: Series, value: str = "seconds", unit: str = "s") -> str:
+    """min / median / max of one figure."""
+    low, mid, high = series.low_mid_high(value)
+    if unit == "s":
+        return f"{sec(low)} / **{sec(mid)}** / {sec(high)}"
+    return f"{low:.0f} / **{mid:.0f}** / {high:.0f} {unit}"
+
+
+def speed_targets(r: Results) -> list[list[str]]:
+    """Each target of issue 20 (speed) with what was measured and whether it holds."""
+    rows = []
+    for size, edits in sorted(r.reload.items()):
+        if size < 1000:
+            continue
+        ours = edits.get("one changed question", {}).get("small-moments")
+        if ours and ours.runs:
+            rows.append([f"Save to reload ≤ 1 s (median) for one changed question at {size:,} "
+                         "exercises (`mkdocs serve --dirty`)",
+                         f"min / median / max {_lmh(ours)}", _yes(ours.seconds <= 1.0)])
+    biggest = max((size for size in r.scale if size <= 1000), default=0)
+    if biggest >= 1000:
+        series = r.scale[biggest]
+        sm, plain = series["small-moments"], series[BASELINE]
+        rows.append([f"Peak memory ≤ 1.2× plain Material's at {biggest:,} exercises",
+                     f"{sm.peak_mib:.0f} vs {plain.peak_mib:.0f} MiB ({ratio(sm.peak_mib, plain.peak_mib)})",
+                     _yes(sm.peak_mib <= 1.2 * plain.peak_mib)])
+        rows.append([f"Build CPU ≤ 1.00× plain Material's with the same menu at {biggest:,} exercises",
+                     f"{sec(sm.cpu)} vs {sec(plain.cpu)} ({ratio(sm.cpu, plain.cpu)})",
+                     _yes(sm.cpu <= plain.cpu)])
+    for scores in r.lighthouse:
+        if scores.form == "mobile" and scores.each:
+            runs = scores.each["performance"]
+            rows.append([f"Lighthouse mobile performance 100 on {scores.page}, every run",
+                         ", ".join(str(v) for v in runs), _yes(all(v == 100 for v in runs))])
+    return rows
+
+
 def summary(r: Results) -> str:
-    """The console summary: the targets table."""
-    return "\n".join(["", "Targets of issue 8", *_table(["Target", "Measured", "Result"], targets(r))])
+    """The console summary: the targets tables."""
+    return "\n".join(["", "Targets of issue 8", *_table(["Target", "Measured", "Result"], targets(r)),
+                      "Targets of issue 20", *_table(["Target", "Measured", "Result"],
+                                                     speed_targets(r))])
 
 
 def _machine(r: Results) -> list[str]:
@@ -191,7 +236,7 @@ def _scale(r: Results) -> list[str]:
              "per-answer feedback, stock Material, in its own venv;",
              f"- **{FULL_NAV}** (100 and more): plain Material as an author would usually set it up, "
              "listing every page in the navigation, as the issue's baseline did.", "",
-             "Peak memory is the build process's maximum resident set (`ru_maxrss` from `wait4`).", ""]
+             "Peak memory is the build process's maximum resident set, from GNU time (see section 5).", ""]
     for size, series in r.scale.items():
         pages = r.pages.get(size, size)
         lines += [f"### {size:,} exercises, {pages:,} pages ({r.plan.repeats[size]} runs each, interleaved"
@@ -333,6 +378,45 @@ def _browser(r: Results) -> list[str]:
     return lines
 
 
+def _speed(r: Results) -> list[str]:
+    """Issue 20's figures: edit to reload, peak memory and CPU by size, min / median / max."""
+    lines = ["## 5. Speed for authors: edit to reload, peak memory, CPU", "",
+             "Figures are min / **median** / max over interleaved runs. Peak memory and CPU "
+             "time (user + system) of each build come from GNU time (`/usr/bin/time -f '%M %U %S'`), "
+             "which starts the build from its own small process: earlier reports read `ru_maxrss` "
+             "through `wait4` in the bench, and on Linux a child starts from the memory of the "
+             "process that forked it, so every small build showed the bench's own size.", ""]
+    rows = []
+    for size, series in sorted(r.scale.items()):
+        if "small-moments" not in series or BASELINE not in series:
+            continue
+        sm, plain = series["small-moments"], series[BASELINE]
+        rows.append([f"{size:,}", str(len(sm.runs)), _lmh(sm, "peak_mib", "MiB"),
+                     _lmh(plain, "peak_mib", "MiB"), ratio(sm.peak_mib, plain.peak_mib),
+                     _lmh(sm, "cpu"), _lmh(plain, "cpu"), ratio(sm.cpu, plain.cpu)])
+    if rows:
+        lines += ["### Peak memory and CPU of a build, ours against plain Material (same menu)", "",
+                  *_table(["Exercises", "Runs", "Ours: peak", "Material: peak", "Memory ratio",
+                           "Ours: CPU", "Material: CPU", "CPU ratio"], rows)]
+    if r.reload:
+        lines += ["### Edit to reload under `mkdocs serve --dirty`", "",
+                  "Both projects are served at once (`mkdocs serve --dirty`, livereload on); each "
+                  "save is timed from the write until the served page shows the change (polled "
+                  "every 20 ms over http), ours and plain Material in turn. *One changed question*: "
+                  "one prompt's wording in an exercise (ours: its YAML file; Material: its page). "
+                  "*One new exercise*: a new exercise file (a new page). *One content page*: a "
+                  "paragraph added to a guide page. Up to `nav_limit` (60) exercises, a new "
+                  "exercise adds an entry to the menu that every page shows, so every page is "
+                  "rebuilt (into a fresh folder, swapped in); past it, only the new page and the "
+                  "lists of exercises.", ""]
+        for size, edits in sorted(r.reload.items()):
+            rows = [[kind, name, str(len(s.runs)), _lmh(s)]
+                    for kind, by_name in edits.items() for name, s in by_name.items()]
+            lines += [f"#### {size:,} exercises", "",
+                      *_table(["Edit", "Site", "Saves", "Seconds to the changed page"], rows)]
+    return lines if len(lines) > 6 else []
+
+
 def _errors(r: Results) -> list[str]:
     if not r.errors:
         return []
@@ -347,6 +431,8 @@ def render(r: Results) -> str:
              f"{r.seconds / 60:.0f} minutes. Do not edit by hand: run it again. The analysis "
              "and what to do about each result is in [Findings](#findings).", "",
              "## Targets", "", *_table(["Target", "Measured", "Result"], targets(r)),
+             "## Targets of issue 20 (speed)", "",
+             *_table(["Target", "Measured", "Result"], speed_targets(r)),
              "## Machine", "", *_machine(r),
              "## Method", "",
              "- Every build is a fresh `mkdocs build` process in a temporary project under "
@@ -361,7 +447,7 @@ def render(r: Results) -> str:
              "`bench/.work/node`. Both are kept between runs.",
              "- Synthetic sets skip `--strict`: the real guide pages link to real exercises that "
              "the synthetic sets do not have.", "",
-             *_overhead(r), *_scale(r), *_weight(r), *_browser(r), *_errors(r)]
+             *_overhead(r), *_scale(r), *_weight(r), *_browser(r), *_speed(r), *_errors(r)]
     return "\n".join(lines) + "\n" + FINDINGS_MARKER + "\n"
 
 

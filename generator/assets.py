@@ -16,10 +16,11 @@ RUNTIME_DIR = Path("assets") / "small-moments"
 # starts every registered feature once the whole bundle has run.
 # A tool page's own scripts stay separate files that lazy.js loads on that page.
 BUNDLES: dict[str, tuple[str, ...]] = {
-    "bundle.js": ("exit.js", "core.js", "store.js", "device.js", "print.js", "lazy.js",
+    "bundle.js": ("exit.js", "core.js", "store.js", "device.js", "print.js", "where.js",
+                  "menu.js", "lazy.js",
                   "quiz-dom.js", "quiz-single.js", "quiz-multiple.js", "quiz-sort.js",
                   "quiz-order.js", "quiz-write.js", "quiz.js"),
-    "bundle.css": ("site.css", "quiz.css"),
+    "bundle.css": ("identity.css", "site.css", "quiz.css"),
 }
 # Between two scripts: a statement end, so no script can run into the next.
 _JOINERS = {".js": ";\n", ".css": "\n"}

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import PlanCache
 from .folders import leads_outside, link_problem
 from .load import load_file
 from .problems import Problem, sort_problems
@@ -70,22 +71,34 @@ def guide_pages(content: Path) -> set[str]:
     return {path.relative_to(content).as_posix() for path in content.rglob("*.md")}
 
 
-def collect(paths: list[Path], base: Path | None = None, pages: set[str] | None = None
-            ) -> Collection:
+def check_file(file: Path, shown: str, pages: set[str] | None
+               ) -> tuple[Exercise | None, list[Problem]]:
+    """Load and validate one exercise file on its own: the exercise, or its problems."""
+    loaded = load_file(file, shown)
+    if loaded.root is None:
+        return None, loaded.problems
+    return validate_exercise(loaded.root, shown, file.stem, pages)
+
+
+def collect(paths: list[Path], base: Path | None = None, pages: set[str] | None = None,
+            cache: PlanCache | None = None) -> Collection:
     """Load and validate the exercise files under `paths`, checking ids across files.
 
-    `pages`, when given, are the guide pages an exercise may name as its `page`."""
+    `pages`, when given, are the guide pages an exercise may name as its `page`. With a
+    `cache`, a file whose bytes are unchanged is not loaded or validated again (the checks
+    across files always run)."""
     files, problems = find_files(paths, base)
     result = Collection(files=len(files), problems=problems)
     exercise_at: dict[str, str] = {}
     question_at: dict[str, str] = {}
+    known = frozenset(pages) if pages is not None else None
     for file in files:
         shown = display_path(file, base)
-        loaded = load_file(file, shown)
-        if loaded.root is None:
-            result.problems.extend(loaded.problems)
-            continue
-        exercise, found = validate_exercise(loaded.root, shown, file.stem, pages)
+        if cache is None:
+            exercise, found = check_file(file, shown, pages)
+        else:
+            exercise, found = cache.checked(file, (shown, known),
+                                            lambda: check_file(file, shown, pages))
         result.problems.extend(found)
         if exercise is None:
             continue

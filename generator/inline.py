@@ -131,6 +131,19 @@ def parse(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def plain(spans: tuple[Span, ...]) -> str:
+    """The words of the spans alone, as plain text: emphasis and links become their words."""
+    parts: list[str] = []
+    for span in spans:
+        if isinstance(span, Text):
+            parts.append(span.text)
+        elif isinstance(span, Break):
+            parts.append(" ")
+        else:
+            parts.append(plain(span.children))
+    return "".join(parts)
+
+
 def links(spans: tuple[Span, ...]) -> list[Link]:
     """Every link in the spans, nested ones included."""
     found: list[Link] = []

@@ -6,9 +6,12 @@ from Markdown, fixing Material's markup, watching folders under `serve`) stays h
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +20,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .site import (HOLD, INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
-                   finish_runtime, plan_site, replace_folder, runtime_settings)
+from .site import (HOLD, INDEX_PAGE_PATH, PageSource, Plan, PlanCache, Settings, expand_menu,
+                   finish_site, plan_site, replace_folder, runtime_settings)
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -35,7 +38,110 @@ MARKUP_FIXES = (
     # Its search dialog has no accessible name (Lighthouse: aria-dialog-name).
     ('<div class="md-search" data-md-component="search" role="dialog">',
      '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
+    # Its search results' scroll box is a Tab stop of no size while search is closed; the
+    # results' own links are the stops that matter.
+    ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+     '<div class="md-search__scrollwrap" data-md-scrollfix>'),
 )
+
+
+# Material's search plugin skips an element with this attribute, and then removes every
+# data-search-* attribute with a value from the page it indexed (its on_page_context).
+SEARCH_EXCLUDE = "data-search-exclude"
+SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+# What the search parser reads of a tag's attributes: a heading's id and a link's class (its
+# permalinks); once excluded elements are gone, any other tag's attributes make no difference.
+_ATTRIBUTES = re.compile(r"<(?!(?:h[1-6]|a)[\s/>])([a-zA-Z][a-zA-Z0-9-]*)\s[^<>]*?(/?)>")
+# MkDocs warns at every --dirty build; with this plugin a dirty build is exact (see on_config).
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def search_view(html: str) -> str:
+    """`html` without the elements Material's search skips (`data-search-exclude`).
+
+    Its index of either is the same, but its HTML parser reads every tag of what it is given;
+    the answer blocks it skips are about half of an exercise page, and the attributes of the
+    rest most of its tags' length. Left whole if unbalanced."""
+    kept: list[str] = []
+    start = 0
+    while (found := html.find(SEARCH_EXCLUDE, start)) >= 0:
+        opening = html.rfind("<", start, found)
+        name = _TAG_NAME.match(html, opening) if opening >= 0 else None
+        if name is None:
+            return html
+        depth, end = 0, -1
+        for tag in re.compile(rf"<(/?){name.group(1)}[\s>]").finditer(html, opening):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = html.find(">", tag.end() - 1) + 1
+                break
+        if end <= 0:
+            return html
+        kept.append(html[start:opening])
+        start = end
+    kept.append(html[start:])
+    return _ATTRIBUTES.sub(r"<\1\2>", "".join(kept))
+
+
+def _stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file under `paths` with its modification time and size."""
+    found = []
+    for path in paths:
+        if path.is_file():
+            stat = path.stat()
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+        elif path.is_dir():
+            for folder, _, names in os.walk(path):
+                for name in names:
+                    stat = os.stat(os.path.join(folder, name))
+                    found.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def _unmodified() -> bool:
+    return False
+
+
+class _Held:
+    """Generated pages' HTML blocks from on_files until each page is built.
+
+    A build keeps them in a temporary folder, so it never holds every page's block at once;
+    `mkdocs serve` keeps them in memory (its plan cache holds them anyway)."""
+
+    def __init__(self, on_disk: bool) -> None:
+        self.blocks: dict[str, str] = {}
+        self.on_disk = on_disk
+        self.folder: str | None = None
+
+    def put(self, path: str, html: str) -> None:
+        if not self.on_disk:
+            self.blocks[path] = html
+            return
+        if self.folder is None:
+            self.folder = tempfile.mkdtemp(prefix="small-moments-held-")
+        name = os.path.join(self.folder, f"{len(self.blocks)}.html")
+        with open(name, "w", encoding="utf-8") as file:
+            file.write(html)
+        self.blocks[path] = name
+
+    def get(self, path: str) -> str | None:
+        held = self.blocks.get(path)
+        if held is None or not self.on_disk:
+            return held
+        with open(held, encoding="utf-8") as file:
+            return file.read()
+
+    def close(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder = None
+        self.blocks = {}
 
 
 def fix_markup(output: str) -> str:
@@ -43,6 +149,12 @@ def fix_markup(output: str) -> str:
     for old, new in MARKUP_FIXES:
         output = output.replace(old, new)
     return output
+
+
+# Printed once by a build without a public address (README, "Publishing").
+NO_PUBLIC_ADDRESS = ("No public address: SITE_URL is not set, so copied links, assignment links "
+                     "and worksheet addresses open only on the device that opens this site. "
+                     "To publish it, build with SITE_URL=https://your.address/ make site")
 
 
 class SmallMomentsConfig(Config):
@@ -69,7 +181,12 @@ def settings_from(config: MkDocsConfig, options: SmallMomentsConfig) -> Settings
 
 
 class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
-    """Adds the planned pages and files to the build, and the planned blocks to guide pages."""
+    """Adds the planned pages and files to the build, and the planned blocks to guide pages.
+
+    Under `mkdocs serve` the same object serves every rebuild (it has on_startup): it keeps a
+    plan cache, and with `--dirty` it marks as modified only the generated files whose content
+    changed, so a save re-renders only the pages it changes (see on_config for when a rebuild
+    is whole)."""
 
     # Keep generated HTML blocks away from Markdown (a test turns it off to compare the pages).
     hold_html = True
@@ -77,15 +194,44 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
     def __init__(self) -> None:
         self.plan = Plan()
         self.settings: Settings | None = None
-        self.held: dict[str, str] = {}
+        self.held = _Held(on_disk=False)
         self.site_dir: Path | None = None
         self.scratch: Path | None = None
+        self.serving = False
+        self.dirty = False
+        self.cache: PlanCache | None = None
+        # The last good build under serve: each generated file's content, where it was
+        # written, and everything else every page shows (menu, blocks, theme, configuration).
+        self.built: dict[str, object] = {}
+        self.written: dict[str, str] = {}
+        self.world: object = None
+        self.incremental = False
+        self._next: tuple[dict[str, object], dict[str, str], object] = ({}, {}, None)
+        # Material's search plugin, and (under serve) each page's entries in its index.
+        self.search: Any = None
+        self.search_entries: dict[str, list[Any]] = {}
+        self.page_order: list[str] = []
+        self._marks: dict[str, int] = {}
+        self._pages: dict[str, tuple[str, str]] = {}
+        # What the last build re-rendered and rebuilt (for the bench and the tests).
+        self.last_rebuild: dict[str, int] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keep this object across `mkdocs serve` rebuilds, with a plan cache."""
+        self.serving = command == "serve"
+        self.dirty = dirty and self.serving
+        self.cache = PlanCache() if self.serving else None
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Plan the site before MkDocs touches the site folder; stop on any problem."""
         config.extra["small_moments"] = runtime_settings()  # main.html writes it as JSON
         self.settings = settings_from(config, self.config)
-        self.plan = plan_site(self.settings)
+        if not self.settings.public_url:
+            # One line, at INFO: a warning would stop every `--strict` build of a local copy.
+            log.info(NO_PUBLIC_ADDRESS)
+        self.plan = plan_site(self.settings, self.cache)
         if not self.plan.ok:
             for problem in self.plan.problems:
                 log.error(str(problem))
@@ -97,9 +243,25 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             # Themes print nav titles unescaped; escape them here, as the page titles are.
             expand_menu(config.nav, INDEX_PAGE_PATH,
                        [{str(escape(title)): path} for title, path in self.plan.menu])
+        self.search = next((plugin for plugin in config.plugins.values()
+                            if hasattr(plugin, "search_index_prev")
+                            and getattr(plugin.config, "enabled", True)), None)
+        self.site_dir = Path(config.site_dir).resolve()
+        self.scratch = None
+        # What every page shows besides its own content: when any of it changes, every page
+        # is rebuilt. A save that changes only generated files' content rebuilds only those.
+        world = (tuple(self.plan.menu), tuple(sorted(self.plan.blocks.items())),
+                 tuple(self.plan.guide), repr(config.nav), config.site_url,
+                 _stamp([Path(config.config_file_path),
+                         *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+                         *(Path(path) for path in config.watch)]))
+        self.incremental = (self.dirty and world == self.world and bool(self.built)
+                            and self.site_dir.is_dir())
+        self._next = ({}, {}, world)
+        if self.incremental:
+            return config  # MkDocs rewrites only the modified pages, in the site being served
         # Build into a fresh folder beside the site; it replaces the site only when the whole
         # build succeeded (on_post_build), so a failure never leaves a worse site than before.
-        self.site_dir = Path(config.site_dir).resolve()
         self.scratch = self.site_dir.with_name(f".{self.site_dir.name}.building-{os.getpid()}")
         if self.scratch.exists():
             shutil.rmtree(self.scratch)
@@ -108,57 +270,139 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand every planned output to MkDocs as a generated file."""
-        self.held = {}
+        self.held.close()
+        self.held = _Held(on_disk=self.cache is None)
+        built, written, _ = self._next
         for output in self.plan.outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"{config.docs_dir}/{output.path} exists, but that page is "
                                   "generated from the exercises; remove or rename the file")
-            content = output.render()
-            if isinstance(content, PageSource):
+            rendered = output.render()
+            content = rendered
+            if isinstance(rendered, PageSource):
                 # The HTML block needs nothing from Markdown, whose raw-HTML parser costs more
-                # than the rest of the page: it goes back in on_page_content.
-                if content.html and self.hold_html:
-                    self.held[output.path] = content.html
-                content = content.markdown if self.hold_html else content.text
-            files.append(File.generated(config, output.path, content=content,
-                                        inclusion=InclusionLevel.NOT_IN_NAV if output.hidden
-                                        else InclusionLevel.UNDEFINED))
+                # than the rest of the page: it goes in when the page is built (on_page_context).
+                if rendered.html and self.hold_html:
+                    self.held.put(output.path, rendered.html)
+                content = rendered.markdown if self.hold_html else rendered.text
+            file = File.generated(config, output.path, content=content,
+                                  inclusion=InclusionLevel.NOT_IN_NAV if output.hidden
+                                  else InclusionLevel.UNDEFINED)
+            if self.cache is not None:
+                built[output.path] = rendered
+                written[output.path] = file.abs_dest_path
+                if self.incremental and self.built.get(output.path) == rendered:
+                    file.is_modified = _unmodified  # type: ignore[method-assign]
+            files.append(file)
+        if self.cache is not None:
+            self.last_rebuild = {"checked": self.cache.checked_again,
+                                 "rendered": self.cache.rendered_again,
+                                 "generated files rewritten": sum(
+                                     1 for path in built if self.built.get(path) != built[path])
+                                 if self.incremental else len(built)}
         return files
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Under serve, note the pages' order: the search index lists them in it."""
+        if self.cache is not None:
+            self.page_order = [file.src_uri for file in
+                               files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+        return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         """Fill a guide page's block markers (helplines, today's moment, the quick exit)."""
         return self.plan.fill(markdown)
 
-    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """Put a generated page's HTML block back where Markdown left its marker."""
-        block = self.held.get(page.file.src_uri)
-        return html if block is None else html.replace(HOLD, block, 1)
+    @event_priority(100)
+    def _block_for_search(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Before the search plugin indexes a generated page: its HTML block goes in, without
+        what the index skips."""
+        uri = page.file.src_uri
+        block = self.held.get(uri)
+        if block is not None:
+            self._pages[uri] = (page.content, block)
+            page.content = page.content.replace(HOLD, search_view(block) if self.search
+                                                else block, 1)
+        if self.search is not None and self.cache is not None:
+            self._marks[uri] = len(self.search.search_index.entries)
+        return context
+
+    @event_priority(-100)
+    def _block_for_page(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """After it: the whole block, as the search plugin leaves a page it indexed."""
+        uri = page.file.src_uri
+        if uri in self._pages:
+            original, block = self._pages[uri]
+            page.content = original.replace(HOLD, block, 1)
+            if self.search is not None:
+                page.content = SEARCH_ATTRIBUTES.sub("", page.content)
+        if uri in self._marks:
+            self.search_entries[uri] = self.search.search_index.entries[self._marks.pop(uri):]
+        return context
+
+    on_page_context = CombinedEvent(_block_for_search, _block_for_page)
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        # The page is written: let its block go (a build never holds every page's at once).
+        held = self._pages.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = held[0]
         return fix_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
         return fix_markup(output_content)
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        """Minify and bundle the runtime, then put the new site in place unless the build has
+    @event_priority(100)
+    def _whole_search_index(self, config: MkDocsConfig) -> None:
+        """Under serve, hand the search plugin every page's entries in the order of a full
+        build: those of the pages built now, the last build's for the others."""
+        if self.search is None or self.cache is None:
+            return
+        self.search_entries = {uri: self.search_entries[uri] for uri in self.page_order
+                               if uri in self.search_entries}
+        self.search.search_index.entries = [entry for entries in self.search_entries.values()
+                                            for entry in entries]
+        self.search.search_index_prev = None
+
+    @event_priority(0)
+    def _finish(self, config: MkDocsConfig) -> None:
+        """Finish the site (minify and bundle the runtime, write the app manifest and the service
+        worker listing every built file), then put the new site in place unless the build has
         already failed: in strict mode, MkDocs counts warnings and aborts only after this hook."""
-        finish_runtime(Path(config.site_dir) / RUNTIME_DIR)
+        self.held.close()
+        # An incremental build copied no theme file again: the runtime is finished already.
+        finish_site(Path(config.site_dir), config, runtime=not self.incremental)
         warned = config.strict and any(
             handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
             if isinstance(handler, CountHandler))
-        if self.scratch is None or self.site_dir is None:
+        if self.site_dir is None:
             return
         if warned:
             log.error(f"The build had warnings in strict mode; {self.site_dir} was left as it was.")
-            shutil.rmtree(self.scratch, ignore_errors=True)
+            if self.scratch is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
         else:
-            replace_folder(self.scratch, self.site_dir)
+            if self.scratch is not None:
+                replace_folder(self.scratch, self.site_dir)
+            elif self.incremental:
+                self._remove_gone(self._next[1])
+            if self.cache is not None:
+                self.built, self.written, self.world = self._next
         config["site_dir"] = str(self.site_dir)
+
+    on_post_build = CombinedEvent(_whole_search_index, _finish)
+
+    def _remove_gone(self, written: dict[str, str]) -> None:
+        """After an incremental build, remove the generated files no longer planned."""
+        for path in self.built.keys() - written.keys():
+            with contextlib.suppress(OSError):
+                os.remove(self.written[path])
 
     def on_build_error(self, error: Exception) -> None:
         """A build that failed leaves the site as it was; its fresh folder goes."""
+        self.held.close()
+        self._pages.clear()
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Practice:
-    """A practice: its id as written in YAML, its title as shown to readers, its guide page."""
+    """A practice: its id as written in YAML, its title as shown to readers, its guide page,
+    and one line about it for the home page's cards (empty for the trust chapter's topic)."""
 
     id: str
     title: str
+    summary: str = ""
 
     @property
     def page(self) -> str:
@@ -22,12 +24,19 @@ PRACTICES: dict[str, Practice] = {
     practice.id: practice
     for practice in (
         Practice("build-or-break", "Moments that build or break trust"),
-        Practice("notice-bids", "Notice bids"),
-        Practice("repair", "Repair early and often"),
-        Practice("rituals", "Rituals of connection"),
-        Practice("texts", "Texts and technology"),
-        Practice("reflect-back", "Reflect back before advising"),
-        Practice("celebrate", "Celebrate the good together"),
-        Practice("hard-times", "Be there when it is hard"),
+        Practice("notice-bids", "Notice bids",
+                 "Spot the small, quiet ways your partner reaches for you."),
+        Practice("repair", "Repair early and often",
+                 "Calm a tense talk down before it turns into a fight."),
+        Practice("rituals", "Rituals of connection",
+                 "Make room for small moments with habits you can count on."),
+        Practice("texts", "Texts and technology",
+                 "Stay close when you are apart, and keep phones from getting in the way."),
+        Practice("reflect-back", "Reflect back before advising",
+                 "Show you understood how your partner feels before you try to fix it."),
+        Practice("celebrate", "Celebrate the good together",
+                 "Meet good news with real warmth and interest."),
+        Practice("hard-times", "Be there when it is hard",
+                 "Stay close when your partner is sad, stressed or grieving."),
     )
 }

@@ -30,6 +30,17 @@ def markdown_text(value: str) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
+_OPENING = re.compile(r"(^|[\s(\[\u2014\u2013])([\"'])")
+
+
+def curly_quotes(value: str) -> str:
+    """Plain text with typewriter quotes made typographic, as Markdown's smarty does for prose:
+    a quote after a space or a bracket (or at the start) opens, any other one closes."""
+    opened = _OPENING.sub(lambda m: m.group(1) + ("\u201c" if m.group(2) == '"' else "\u2018"),
+                          str(value))
+    return opened.replace('"', "\u201d").replace("'", "\u2019")
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -38,8 +49,11 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own: no build needs to look for changes to them.
+        auto_reload=False,
     )
     env.filters["md"] = markdown_text
+    env.filters["curly"] = curly_quotes
     env.filters["fingerprint"] = fingerprint
     module = env.get_template("inline.html.j2").module
 
@@ -51,6 +65,7 @@ def _environment() -> Environment:
     env.globals["text"] = text
     env.globals["page_of"] = exercise_page_path
     env.globals["address"] = lambda exercise: page_address(exercise_page_path(exercise))
+    env.globals["pair_word_min"] = limits.PAIR_WORD_MIN
     return env
 
 
@@ -66,10 +81,13 @@ INDEX_PAGE_PATH = "exercises/index.md"
 PROGRESS_PAGE_PATH = "progress.md"
 CATALOG_PAGE_PATH = "catalog.md"
 ASSIGNMENT_PAGE_PATH = "assignment.md"
+WORKBOOK_PAGE_PATH = "workbook.md"
 NOTE_CAP = limits.ASSIGNMENT_NOTE_CAP
 TRACKER_NOTE_CAP = limits.BID_NOTE_CAP
 # A line in a guide page (the home page) that the day's small moment replaces.
 TODAY_MARKER = "<!-- small-moments: today -->"
+# A line in a guide page (the home page) that the practices' cards replace.
+PRACTICE_CARDS_MARKER = "<!-- small-moments: practice-cards -->"
 # Lines in guide pages that the helplines replace: the Safety page's full list, the home page's
 # box, and References' list of where each was checked.
 HELPLINES_MARKER = "<!-- small-moments: helplines -->"
@@ -77,6 +95,8 @@ HELPLINES_HOME_MARKER = "<!-- small-moments: helplines-home -->"
 HELPLINE_SOURCES_MARKER = "<!-- small-moments: helpline-sources -->"
 # Where the Safety page names the quick exit's destination (mkdocs.yml, extra.quick_exit.name).
 QUICK_EXIT_MARKER = "<!-- small-moments: quick-exit -->"
+# The counselor's lists kept in this browser, on a guide page (the home page).
+COUNSELOR_LISTS_MARKER = "<!-- small-moments: counselor-lists -->"
 HELPLINE_MARKERS = (HELPLINES_MARKER, HELPLINES_HOME_MARKER, HELPLINE_SOURCES_MARKER)
 HELPLINE_GROUPS = (
     ("emergency", "In an emergency",
@@ -155,7 +175,7 @@ def render_exercise(exercise: Exercise, aliases: dict[str, list[str]] | None = N
     path = exercise_page_path(exercise)
     return _split_body(_render(
         "exercise.md.j2", path, exercise=exercise, aliases=aliases or {},
-        permalink=permalink(exercise, public_url), qr=qr_path(exercise)))
+        permalink=permalink(exercise, public_url), public_url=public_url, qr=qr_path(exercise)))
 
 
 def qr_code(exercise: Exercise, public_url: str) -> str:
@@ -171,6 +191,17 @@ def render_catalog(exercises: Iterable[Exercise], public_url: str = "") -> PageS
         kinds={e.id: kinds_of(e) for e in exercises}, public_url=public_url, note_cap=NOTE_CAP))
 
 
+def render_workbook(exercises: Iterable[Exercise], public_url: str = "") -> PageSource:
+    """The workbook: every exercise as a worksheet in one booklet, with a cover and contents;
+    the runtime narrows it to a practice or a chosen set. QR codes only with a public address."""
+    exercises = list(exercises)
+    return _split_body(_render(
+        "workbook.md.j2", WORKBOOK_PAGE_PATH, groups=_by_practice(exercises),
+        total=len(exercises), questions=sum(len(e.questions) for e in exercises),
+        public_url=public_url, permalinks={e.id: permalink(e, public_url) for e in exercises},
+        qr={e.id: qr_path(e) for e in exercises}))
+
+
 def render_assignment(exercises: Iterable[Exercise]) -> PageSource:
     """The page a client opens from an assignment link; the runtime fills it in."""
     return PageSource(_render("assignment.md.j2", ASSIGNMENT_PAGE_PATH,
@@ -181,7 +212,8 @@ def render_tracker() -> PageSource:
     """The bid tracker page; the runtime does the logging and the chart."""
     return PageSource(_render("tracker.md.j2", TRACKER_PAGE_PATH, note_cap=TRACKER_NOTE_CAP,
                               toward_high=limits.TOWARD_STAYED,
-                              toward_low=limits.TOWARD_DIVORCED, fields=limits.BID_FIELDS))
+                              toward_low=limits.TOWARD_DIVORCED, fields=limits.BID_FIELDS,
+                              lines_from=limits.RESEARCH_LINES_FROM))
 
 
 def render_planner(rituals: Iterable[Ritual]) -> PageSource:
@@ -197,8 +229,21 @@ def render_index(exercises: Iterable[Exercise]) -> PageSource:
 
 def render_progress(exercises: Iterable[Exercise]) -> PageSource:
     """The My progress page: every exercise by practice; the runtime fills in each state."""
+    exercises = list(exercises)
     return PageSource(_render("progress.md.j2", PROGRESS_PAGE_PATH,
-                              groups=_by_practice(exercises)))
+                              groups=_by_practice(exercises), prompts=reply_prompts(exercises)))
+
+
+def reply_prompts(exercises: Iterable[Exercise]) -> dict[str, dict[str, str]]:
+    """Each write-your-own question's prompt in plain words, by exercise id and question id:
+    the summary for a counselor shows each reply under its prompt."""
+    prompts: dict[str, dict[str, str]] = {}
+    for exercise in exercises:
+        written = {question.id: inline.plain(inline.parse(question.prompt)).strip()
+                   for question in exercise.questions if question.kind == "write"}
+        if written:
+            prompts[exercise.id] = written
+    return prompts
 
 
 def render_helpline_blocks(helplines: Helplines, path_of: dict[str, str]) -> dict[str, str]:
@@ -229,6 +274,19 @@ def render_quick_exit_name(name: str | None) -> str:
 def render_today(moments: Iterable[Moment], path: str = "index.md") -> str:
     """The home page's "small moment for today" block, the moments in their daily order."""
     return _render("today.html.j2", path, moments=daily_order(list(moments)))
+
+
+def render_practice_cards(exercises: Iterable[Exercise], path: str = "index.md") -> str:
+    """The home page's cards: each practice with a line about it and its exercises' time."""
+    groups = [(practice, len(group), sum(exercise.minutes for exercise in group))
+              for practice, group in _by_practice(exercises) if practice.summary]  # type: ignore[attr-defined]
+    return _render("practice-cards.html.j2", path, groups=groups)
+
+
+def render_counselor_lists(exercises: Iterable[Exercise], path: str = "index.md") -> str:
+    """The block that lists the counselor's lists kept in this browser, for a guide page."""
+    return _render("counselor-lists.html.j2", path, heading="From your counselor",
+                   removable=False, items=list(exercises))
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:

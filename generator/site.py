@@ -9,9 +9,11 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .address import page_address
 from .assets import RUNTIME_DIR, finish_runtime
+from .cache import PlanCache
 from .collect import collect, display_path, guide_pages
 from .daily import Daily, load_daily
 from .folders import content_problems
@@ -20,19 +22,24 @@ from .limits import runtime_settings
 from .model import Exercise
 from .practices import PRACTICES
 from .problems import Problem, sort_problems
+from .offline import finish_site
 from .publish import replace_folder
-from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, HELPLINE_MARKERS, HOLD,
-                     INDEX_PAGE_PATH, PLANNER_PAGE_PATH, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER,
-                     TODAY_MARKER, TRACKER_PAGE_PATH, PageSource, exercise_page_path, qr_code,
-                     qr_path, render_assignment, render_catalog, render_exercise,
-                     render_helpline_blocks, render_index, render_planner, render_progress,
-                     render_quick_exit_name, render_redirect, render_today, render_tracker)
+from .render import (ASSIGNMENT_PAGE_PATH, CATALOG_PAGE_PATH, COUNSELOR_LISTS_MARKER,
+                     HELPLINE_MARKERS, HOLD, INDEX_PAGE_PATH, PLANNER_PAGE_PATH,
+                     PRACTICE_CARDS_MARKER, PROGRESS_PAGE_PATH, QUICK_EXIT_MARKER, TODAY_MARKER,
+                     TRACKER_PAGE_PATH, WORKBOOK_PAGE_PATH, PageSource, exercise_page_path,
+                     qr_code, qr_path, render_assignment, render_catalog, render_counselor_lists,
+                     render_exercise, render_helpline_blocks, render_index, render_planner,
+                     render_practice_cards, render_progress, render_quick_exit_name,
+                     render_redirect, render_today, render_tracker, render_workbook)
 from .urls import manifest, plan as plan_links
 
-__all__ = ["HOLD", "INDEX_PAGE_PATH", "expand_menu", "RUNTIME_DIR", "Output", "PageSource", "Plan", "Settings", "finish_runtime",
-           "plan_site", "replace_folder", "runtime_settings"]
+__all__ = ["HOLD", "INDEX_PAGE_PATH", "expand_menu", "RUNTIME_DIR", "Output", "PageSource", "Plan",
+           "PlanCache", "Settings", "finish_runtime", "finish_site", "plan_site", "replace_folder",
+           "runtime_settings"]
 
 MANIFEST_PATH = "urls.txt"
+T = TypeVar("T")
 
 
 def expand_menu(nav: list[object], index: str, pages: list[dict[str, str]]) -> bool:
@@ -142,25 +149,49 @@ def _pages_showing(content: Path, guide: set[str], markers: tuple[str, ...]) -> 
 
 
 def _page_table(exercises: list[Exercise], daily: Daily, public_url: str,
-                aliases: dict[str, dict[str, list[str]]]) -> dict[str, Callable[[], PageSource]]:
-    """Every generated page's content path, each with what renders it: the one list of pages."""
+                aliases: dict[str, dict[str, list[str]]], cache: PlanCache | None = None
+                ) -> dict[str, Callable[[], PageSource]]:
+    """Every generated page's content path, each with what renders it: the one list of pages.
+
+    With a `cache`, each render is kept by everything it reads (see _keep)."""
+    everything = tuple(exercises)
     pages: dict[str, Callable[[], PageSource]] = {
-        INDEX_PAGE_PATH: lambda: render_index(exercises),
-        PROGRESS_PAGE_PATH: lambda: render_progress(exercises),
-        CATALOG_PAGE_PATH: lambda: render_catalog(exercises, public_url),
-        ASSIGNMENT_PAGE_PATH: lambda: render_assignment(exercises),
-        TRACKER_PAGE_PATH: render_tracker}
+        INDEX_PAGE_PATH: _keep(cache, (INDEX_PAGE_PATH, everything), lambda: render_index(exercises)),
+        PROGRESS_PAGE_PATH: _keep(cache, (PROGRESS_PAGE_PATH, everything),
+                                  lambda: render_progress(exercises)),
+        CATALOG_PAGE_PATH: _keep(cache, (CATALOG_PAGE_PATH, everything, public_url),
+                                 lambda: render_catalog(exercises, public_url)),
+        ASSIGNMENT_PAGE_PATH: _keep(cache, (ASSIGNMENT_PAGE_PATH, everything),
+                                    lambda: render_assignment(exercises)),
+        WORKBOOK_PAGE_PATH: _keep(cache, (WORKBOOK_PAGE_PATH, everything, public_url),
+                                  lambda: render_workbook(exercises, public_url)),
+        TRACKER_PAGE_PATH: _keep(cache, (TRACKER_PAGE_PATH,), render_tracker)}
     if daily.rituals:
-        pages[PLANNER_PAGE_PATH] = lambda: render_planner(daily.rituals)
+        pages[PLANNER_PAGE_PATH] = _keep(cache, (PLANNER_PAGE_PATH, repr(daily.rituals)),
+                                         lambda: render_planner(daily.rituals))
     for exercise in exercises:
         path = exercise_page_path(exercise)
-        pages[path] = functools.partial(render_exercise, exercise,
-                                        aliases.get(page_address(path)), public_url)
+        shown = aliases.get(page_address(path))
+        pages[path] = _keep(cache, (path, exercise, repr(shown), public_url),
+                            functools.partial(render_exercise, exercise, shown, public_url))
     return pages
 
 
-def plan_site(settings: Settings) -> Plan:
-    """Read, validate and plan the whole site: every problem at once, or the complete plan."""
+def _keep(cache: PlanCache | None, key: tuple[object, ...], render: Callable[[], T]) -> Callable[[], T]:
+    """`render`, kept in `cache` (if any) by `key`: the output's path and everything it reads.
+
+    An exercise is a frozen value, so it stands for its own content."""
+    return render if cache is None else cache.rendered(key, render)
+
+
+def plan_site(settings: Settings, cache: PlanCache | None = None) -> Plan:
+    """Read, validate and plan the whole site: every problem at once, or the complete plan.
+
+    An adapter that plans the same project again and again (`mkdocs serve`) passes the same
+    `cache` each time: unchanged exercise files are not read again, nor unchanged pages
+    rendered again. The plan is the same as without it."""
+    if cache is not None:
+        cache.start()
     content = settings.folder(settings.content)
     # A link in the content folder that leads outside it is refused before any page is read.
     escaped = content_problems(content, settings.root) if content.is_dir() else []
@@ -169,9 +200,11 @@ def plan_site(settings: Settings) -> Plan:
     # Without a content folder (checking exercises on their own), pages are not checked.
     known = guide_pages(content) if content.is_dir() else None
     guide = known or set()
-    collection = collect([settings.folder(settings.exercises)], settings.root, pages=known)
+    collection = collect([settings.folder(settings.exercises)], settings.root, pages=known,
+                         cache=cache)
     daily = load_daily(settings.folder(settings.daily), settings.root, pages=known)
-    showing = _pages_showing(content, guide, (*HELPLINE_MARKERS, TODAY_MARKER))
+    showing = _pages_showing(content, guide, (*HELPLINE_MARKERS, TODAY_MARKER,
+                                              PRACTICE_CARDS_MARKER, COUNSELOR_LISTS_MARKER))
     helpline_page = next((showing[m] for m in HELPLINE_MARKERS if m in showing), "")
     helplines = load_helplines(settings.folder(settings.data), settings.root,
                                f"{display_path(content, settings.root)}/{helpline_page}"
@@ -186,19 +219,20 @@ def plan_site(settings: Settings) -> Plan:
                        settings.published, settings.redirects)
     if links.problems:
         return Plan(problems=links.problems)
-    pages = _page_table(exercises, daily, settings.public_url, links.aliases)
+    pages = _page_table(exercises, daily, settings.public_url, links.aliases, cache)
 
     listed = exercises if len(exercises) <= settings.nav_limit else []
     in_menu = {exercise_page_path(exercise) for exercise in listed}
     outputs = [Output(path, page_address(path), True,
-                      path == ASSIGNMENT_PAGE_PATH or (path.startswith("exercises/")
-                                                       and path != INDEX_PAGE_PATH
-                                                       and path not in in_menu), render)
+                      path in (ASSIGNMENT_PAGE_PATH, WORKBOOK_PAGE_PATH)
+                      or (path.startswith("exercises/") and path != INDEX_PAGE_PATH
+                          and path not in in_menu), render)
                for path, render in pages.items()]
     files: dict[str, Callable[[], str]] = {MANIFEST_PATH: lambda: manifest(links.urls)}
     if settings.public_url:
         for exercise in exercises:
-            files[qr_path(exercise)] = functools.partial(qr_code, exercise, settings.public_url)
+            files[qr_path(exercise)] = _keep(cache, (qr_path(exercise), exercise, settings.public_url),
+                                             functools.partial(qr_code, exercise, settings.public_url))
     for old, redirect in links.redirects.items():
         files[old] = functools.partial(render_redirect, str(redirect["target"]),
                                        dict(redirect["anchors"]))  # type: ignore[call-overload]
@@ -206,8 +240,15 @@ def plan_site(settings: Settings) -> Plan:
 
     blocks = render_helpline_blocks(helplines, showing)
     blocks[QUICK_EXIT_MARKER] = render_quick_exit_name(settings.quick_exit_name)
+    if COUNSELOR_LISTS_MARKER in showing:
+        blocks[COUNSELOR_LISTS_MARKER] = render_counselor_lists(
+            exercises, showing[COUNSELOR_LISTS_MARKER])
     if daily.moments:
         blocks[TODAY_MARKER] = render_today(daily.moments, showing.get(TODAY_MARKER, "index.md"))
+    blocks[PRACTICE_CARDS_MARKER] = render_practice_cards(
+        exercises, showing.get(PRACTICE_CARDS_MARKER, "index.md"))
+    if cache is not None:
+        cache.complete()
     return Plan(outputs=outputs, guide=sorted(guide),
                 menu=[(exercise.title, exercise_page_path(exercise)) for exercise in listed],
                 blocks=blocks, urls=links.urls, exercises=exercises, daily=daily)

@@ -16,10 +16,11 @@ from typing import Any
 
 import yaml
 
+from .offline import finish_site
 from .problems import Problem
 from .publish import replace_folder
-from .site import (INDEX_PAGE_PATH, RUNTIME_DIR, PageSource, Plan, Settings, expand_menu,
-                   finish_runtime, plan_site)
+from .site import (INDEX_PAGE_PATH, PageSource, Plan, Settings, expand_menu, plan_site,
+                   runtime_settings)
 
 # Material's Python names in mkdocs.yml, and what Zensical calls them.
 _RENAMES = {"material.extensions": "zensical.extensions"}
@@ -73,6 +74,9 @@ def staged_config(config: dict[str, Any], plan: Plan, root: Path) -> dict[str, A
     theme["custom_dir"] = str(root / theme.get("custom_dir", "theme_overrides"))
     theme["variant"] = "classic"
     staged.pop("watch", None)
+    # What the MkDocs plugin puts in config.extra for main.html: the runtime's limits and id
+    # pattern (without them the runtime takes no id from a link or from storage as valid).
+    staged["extra"] = {**(staged.get("extra") or {}), "small_moments": runtime_settings()}
     if isinstance(staged.get("nav"), list):
         expand_menu(staged["nav"], INDEX_PAGE_PATH,
                      [{title: path} for title, path in plan.menu])
@@ -128,6 +132,6 @@ def build(root: Path, site: Path, zensical: str = "zensical") -> tuple[list[Prob
         if result.returncode != 0 or not (built / "index.html").is_file():
             return [Problem("mkdocs.yml", 1, 1, "Zensical could not build the site; its "
                             "output is above")], output
-        finish_runtime(built / RUNTIME_DIR)
+        finish_site(built, config)
         replace_folder(built, site)
     return [], output

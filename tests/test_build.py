@@ -246,3 +246,24 @@ def test_lifting_the_exercise_block_out_of_markdown_changes_no_byte_of_the_page(
         parsed = article((tmp_path / "site" / "exercises" / f"{exercise_id}.html").read_text())
         assert 'class="sm-exercise"' in lifted and "small-moments: html block" not in lifted
         assert lifted == parsed
+    # The search plugin, given each exercise block without the answer blocks it skips, indexes
+    # exactly what it indexes from the whole page.
+    index = "search/search_index.json"
+    assert (real_site / index).read_bytes() == (tmp_path / "site" / index).read_bytes()
+
+
+def test_a_build_without_a_public_address_says_so_in_one_line_and_strict_still_passes(
+        tmp_path: Path):
+    from generator.plugin import NO_PUBLIC_ADDRESS
+
+    # The tiny project sets no public_url (the real mkdocs.yml takes it from SITE_URL).
+    config = make_project(tmp_path, {"tiny-bids.yml": VALID})
+    without = mkdocs_build(tmp_path, "--strict")
+    assert without.returncode == 0, without.stderr
+    assert without.stderr.count(NO_PUBLIC_ADDRESS) == 1
+    config.write_text(config.read_text().replace(
+        "plugins: [search, offline, small-moments]",
+        "plugins: [search, offline, {small-moments: {public_url: 'https://example.org/sm/'}}]"))
+    published = mkdocs_build(tmp_path, "--strict")
+    assert published.returncode == 0, published.stderr
+    assert "No public address" not in published.stderr

@@ -33,7 +33,7 @@ def test_manifest_lists_every_page_and_question_anchor(tmp_path: Path):
     assert addresses(tmp_path) == [
         "assignment.html", "bid-tracker.html", "catalog.html", "exercises/index.html", "exercises/tiny-bids.html", "exercises/tiny-bids.html#tiny-link",
         "exercises/tiny-bids.html#tiny-sigh", "index.html", "practices/notice-bids.html",
-        "progress.html", "safety.html"]
+        "progress.html", "safety.html", "workbook.html"]
 
 
 def test_committed_published_set_lists_every_address_the_site_has():

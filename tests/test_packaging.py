@@ -37,3 +37,10 @@ def test_every_data_file_is_declared_as_data_of_its_own_package():
         package = ".".join(file.parent.relative_to(REPO).parts)
         assert any(fnmatch.fnmatchcase(file.name, pattern) for pattern in data.get(package, [])), \
             f"{file.relative_to(REPO)} is not package data of {package}"
+
+
+def test_the_packages_map_to_the_top_of_the_checkout_so_an_editable_install_prints_no_block():
+    # Without this mapping setuptools 80 installs editably through an import finder, whose
+    # "Editable installation ... be careful with folders" block every `make` setup printed.
+    # (Checked by hand on a fresh clone: `make site` prints no such block.)
+    assert SETUPTOOLS["package-dir"] == {"": "."}

@@ -59,6 +59,7 @@ def test_a_plain_project_plans_every_generated_page_with_its_address_and_menu(tm
         ("progress.md", "progress.html", True, False),
         ("catalog.md", "catalog.html", True, False),
         ("assignment.md", "assignment.html", True, True),
+        ("workbook.md", "workbook.html", True, True),
         ("bid-tracker.md", "bid-tracker.html", True, False),
         ("exercises/tiny-bids.md", "exercises/tiny-bids.html", True, False),
         ("urls.txt", "urls.txt", False, True),

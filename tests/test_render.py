@@ -63,7 +63,7 @@ def test_index_groups_exercises_by_practice_in_guide_order():
         "practice: notice-bids", "practice: repair").replace("title: Tiny bids", "title: Tiny *repair*")
     page = render_index([exercise_from(repair), exercise_from(VALID)]).text
     assert page.index("## Notice bids") < page.index("## Repair early and often")
-    assert "- [Tiny bids](tiny-bids.md): A two\\-question exercise used by the tests\\." in page
+    assert "- [Tiny bids](tiny-bids.md){: .sm-exercise-link }: A two\\-question exercise used by the tests\\." in page
     assert "[Tiny \\*repair\\*](tiny-repair.md)" in page
     assert "## Rituals of connection" not in page
 

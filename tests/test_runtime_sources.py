@@ -133,3 +133,24 @@ def test_limits_are_not_written_again_in_the_runtime():
     settings = limits.runtime_settings()
     assert settings["days"] == list(limits.DAYS)
     assert settings["researchLines"] == [86, 33]
+
+
+def unclosed_blocks(css: str) -> int:
+    """How many `{` a stylesheet leaves open (comments and strings aside)."""
+    bare = re.sub(rf"/\*.*?\*/|{STRING}", "", css, flags=re.S)
+    depth = 0
+    for char in bare:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return depth
+    return depth
+
+
+def test_every_stylesheet_closes_each_block_it_opens():
+    # An unclosed rule does not fail: the browser nests everything after it inside, where no
+    # selector matches (a merge once left one open and lost every rule that followed).
+    sheets = sorted(SOURCE.glob("*.css"))
+    assert len(sheets) > 5
+    assert unclosed_blocks(".a { color: red;\n.b { color: blue; }") == 1
+    assert {sheet.name: unclosed_blocks(sheet.read_text()) for sheet in sheets
+            if unclosed_blocks(sheet.read_text())} == {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,28 +22,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def http_port() -> int:
-    """A free port on 127.0.0.1 for the site's own host."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, http_port: int) -> Path:
-    """The real site, built once per test process with `mkdocs build --strict`.
-
-    SITE_URL is the address it is served from, as when hosting it: Material's instant
-    navigation only follows links listed in sitemap.xml for that host and port."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(REPO, "--strict", "--site-dir", str(site),
-                          SITE_URL=f"http://127.0.0.1:{http_port}/")
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # A service worker is only registered from a JavaScript content type (sw.js), whatever the
+    # machine's mime.types says; the app manifest has its own.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".webmanifest": "application/manifest+json"}
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -107,10 +90,18 @@ class Visit:
         return [url for url in self.requests if not url.startswith(self.root)]
 
     def problems_logged(self) -> list[str]:
-        return [line for line in self.console if line.startswith(("error", "warning"))]
+        return [line for line in self.console if line.startswith(("error", "warning"))
+                and line != WORKER_BLOCKED]
+
+
+# Contexts block service workers unless a test asks for them (service_workers="allow", as
+# test_offline.py does): keeping the whole site costs about a second of CPU per context, which
+# every other test over http would pay for nothing. Playwright's stand-in register() logs this.
+WORKER_BLOCKED = "warning: Service Worker registration blocked by Playwright"
 
 
 def _visit(browser: Browser, root: str, **options: object) -> Iterator[Visit]:
+    options.setdefault("service_workers", "block")
     context = browser.new_context(**options)  # type: ignore[arg-type]
     visit = Visit(root, context, context.new_page())
     context.on("request", lambda request: visit.requests.append(request.url))

@@ -14,7 +14,10 @@ from helpers import ENV, REPO
 
 def test_make_bundle_unzipped_elsewhere_works_offline(browser: Browser, tmp_path: Path):
     dist = tmp_path / "dist"
-    result = subprocess.run(["make", "--no-print-directory", "bundle", f"DIST={dist}"], cwd=REPO,
+    # -o: the environment running this test is the one to use; make must not rebuild it
+    # mid-run (it would whenever pyproject.toml is newer than its stamp).
+    result = subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", "bundle",
+                             f"DIST={dist}"], cwd=REPO,
                             env=ENV, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     [archive] = dist.glob("small-moments-*.zip")

@@ -12,11 +12,18 @@ TOOLS = {
     # My progress imports every feature's saved data, so it loads each feature's rules.
     "progress.html": (".sm-progress[data-sm-ready]", {"progress-state.js", "import.js", "progress.js",
                                                       "summary.js", "share.js", "tracker.js",
-                                                      "planner.js", "assignment.js"}),
+                                                      "planner.js", "assignment.js", "lists.js", "pair.js"}),
     "assignment.html": (".sm-assignment[data-sm-ready]", {"progress-state.js", "assignment.js"}),
-    "index.html": (".sm-today[data-sm-ready]", {"today.js"}),
+    # The home page also lists the counselor's lists kept (hidden while there are none).
+    "index.html": (".sm-lists[data-sm-ready]", {"today.js", "progress-state.js", "assignment.js", "lists.js"}),
 }
 PAGE_SCRIPTS = set().union(*(names for _, names in TOOLS.values()))
+# Every exercise page also fetches "Compare with your partner" (pair.js, with share.js for
+# copying) once it is up; My progress fetches pair.js for the kept comparisons and the summary.
+PAIR = {"share.js", "pair.js"}
+# And every page fetches the script that keeps the site for offline reading where it is
+# hosted (offline.js; from file:// it finds nothing to do).
+OFFLINE = {"offline.js"}
 
 
 def scripts_fetched(requests: list[str]) -> set[str]:
@@ -30,14 +37,14 @@ def test_an_exercise_page_fetches_no_script_of_a_tool_page(visit):
     # Its text uses a glossary term, so it also fetches the small glossary script.
     assert page.locator("abbr").count() > 0
     fetched = scripts_fetched(visit.requests)
-    assert fetched == {"bundle.js", "terms.js"}
+    assert fetched == {"bundle.js", "terms.js"} | PAIR | OFFLINE
 
 
 def test_a_page_without_glossary_terms_fetches_only_the_bundle(visit):
     page = visit.open("exercises/celebrate-good-news.html")
     expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
     assert page.locator("abbr").count() == 0
-    assert scripts_fetched(visit.requests) == {"bundle.js"}
+    assert scripts_fetched(visit.requests) == {"bundle.js"} | PAIR | OFFLINE
 
 
 def test_each_tool_page_fetches_its_own_scripts_and_is_enhanced(visit):

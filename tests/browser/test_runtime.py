@@ -180,7 +180,7 @@ def test_an_import_checks_every_entry_merges_the_valid_ones_and_says_what_it_ski
     saved = stored(page)
     assert saved["exercises"]["tiny-bids"]["answers"]["tiny-sigh"]["answer"] == 1  # the file won
     assert set(saved["exercises"]["tiny-bids"]["answers"]) == {"tiny-sigh", "tiny-link"}
-    assert saved["assignment"]["note"] == "n" * 300
+    assert saved["assignment"][0]["note"] == "n" * 300  # kept as a list of lists
     expect(page.locator('[data-sm-exercise="tiny-bids"] .sm-progress__state')).to_contain_text("Done")
 
     # A file over the stated cap is refused before it is read.
@@ -243,8 +243,11 @@ def test_the_page_carries_the_limits_of_generator_limits_and_every_field_keeps_t
     expect(page.locator("#sm-assign-note")).to_have_attribute("maxlength", str(limits.ASSIGNMENT_NOTE_CAP))
     page = kinds_visit.open("bid-tracker.html")
     expect(page.locator("#sm-bid-note")).to_have_attribute("maxlength", str(limits.BID_NOTE_CAP))
-    expect(page.locator(".sm-tracker__summary")).to_contain_text(
-        f"The dashed lines mark {limits.TOWARD_STAYED}% and {limits.TOWARD_DIVORCED}%.")
+    expect(page.locator(".sm-tracker__lines")).to_contain_text(
+        f"about {limits.TOWARD_STAYED}% of the time. Those who later divorced had done so about "
+        f"{limits.TOWARD_DIVORCED}%")
+    expect(page.locator(".sm-tracker__later")).to_contain_text(
+        f"Once you have logged {limits.RESEARCH_LINES_FROM} bids in 30 days")
     values = page.locator(".sm-tracker__form input[type=radio]").evaluate_all(
         "radios => radios.map(radio => radio.name + '=' + radio.value)")
     assert values == [f"sm-bid-{name}={value}" for name, _legend, choices in limits.BID_FIELDS

@@ -14,23 +14,22 @@ from pathlib import Path
 import pytest
 
 from drivers import ChromiumEngine, Engine, FirefoxEngine, WebKitEngine, find
-from helpers import REPO, mkdocs_build
-from sites import WHERE, Site, Visit, free_port, hosted
+from helpers import REPO
+from sites import WHERE, Site, Visit, free_port, hosted, moved_copy
 
 ENGINES = ("chromium", "firefox", "webkit")
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 
 
 @pytest.fixture(scope="session")
-def engines_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real site, built once per test process with `mkdocs build --strict`, for the
-    port it is served on (Material's instant navigation follows sitemap.xml's host)."""
+def engines_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path,
+                 http_port: int) -> Iterator[Site]:
+    """The real site as the browser suite built it (tests/conftest.py), copied and moved to the
+    port it is served on here (Material's instant navigation follows sitemap.xml's host)."""
     scratch = tmp_path_factory.mktemp("engines")
     port = free_port()
-    folder = scratch / "site"
-    result = mkdocs_build(REPO, "--strict", "--site-dir", str(folder),
-                          SITE_URL=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
+    folder = moved_copy(built_site, scratch / "site", f"http://127.0.0.1:{http_port}/",
+                        f"http://127.0.0.1:{port}/")
     with hosted(folder, scratch, port) as site:
         yield site
 

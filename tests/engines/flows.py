@@ -5,8 +5,6 @@ To add a flow: write a function here that takes a Visit, drives the page only th
 visit.engine's methods (goto, click, tap, focus, press, type, evaluate, wait_for, text,
 upload, download), and asserts what a reader would see; then add a one-line test for it in
 test_core_flows.py. Script errors are checked for you after every test.
-Planned, not written yet: the service worker's offline path (http only: file:// cannot
-register one), and a partner-share round trip.
 """
 
 from __future__ import annotations
@@ -147,7 +145,7 @@ def progress_export_and_import(visit, scratch: Path) -> None:  # noqa: ANN001
 
     engine.click(".sm-erase")
     engine.click(".sm-erase-yes")
-    engine.wait_text(".sm-progress__message", "Everything this site stored in this browser was erased.")
+    engine.wait_text(".sm-progress__message", "Everything this site stored in this browser was erased")
     assert engine.evaluate(f"localStorage.getItem('{KEY}')") is None
     engine.wait_text(state, "Not started", exact=True)
 
@@ -307,3 +305,63 @@ def glossary_term_by_pointer(visit, how: str) -> None:  # noqa: ANN001
     engine.wait_for(shown, timeout=3, message=f"the definition to show after another {how}")
     act(TERM)
     engine.wait_for(f"!{shown}", timeout=3, message=f"a second {how} to close the definition")
+
+
+def partner_share_round_trip(visit) -> None:  # noqa: ANN001
+    """Answer a question, make a code locked with a word (Web Crypto, CompressionStream), open
+    it again on the same page with the word: the comparison shows, and nothing was kept."""
+    engine = visit.open(f"exercises/{EXERCISE}.html")
+    engine.wait_for("document.querySelector('.sm-pair[data-sm-ready]')", message="the share section")
+    first = authored()["questions"][0]
+    answer(visit, first, right(first))
+    engine.click(".sm-pair__share")
+    engine.focus(".sm-pair__word")
+    engine.type("maple")
+    engine.click(".sm-pair__make")
+    engine.wait_for("document.querySelector('.sm-pair__code').value", timeout=60,
+                    message="the code to be made")
+    engine.click(".sm-pair__paste-open")
+    # As a paste: the code is several hundred characters, too many to type key by key.
+    engine.evaluate("document.querySelector('.sm-pair__paste').value = "
+                    "document.querySelector('.sm-pair__code').value")
+    engine.focus(".sm-pair__open-word")
+    engine.type("maple")
+    engine.click(".sm-pair__open-go")
+    engine.wait_for("!document.querySelector('.sm-pair__result').hidden", timeout=60,
+                    message="the comparison")
+    engine.wait_text(".sm-pair__result-note", "Same answer in 1, different in 0")
+    assert "received" not in json.loads(engine.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
+
+
+# Whether this engine can keep the site with a service worker from this page (checked first,
+# so an engine without the API is skipped with that reason, never failed or passed blindly).
+WORKERS = "'serviceWorker' in navigator && window.isSecureContext"
+
+
+def offline_copy(visit, stop) -> str:  # noqa: ANN001 - a sites.Visit, a callable
+    """Over http: after one visit the service worker keeps the site; with the server stopped
+    (`stop`), a page visited and one never visited open from the copy, and a question there
+    still checks. From file://: nothing is registered and nothing errs. Returns "" when the
+    flow ran, else why this engine cannot run it (it has no service worker over http)."""
+    engine = visit.open("index.html")
+    engine.wait_for("document.querySelector('.sm-offline[data-sm-ready]')",
+                    message="offline.js to start")
+    if visit.where == "file":
+        engine.wait_for("document.readyState === 'complete'")
+        assert not engine.evaluate("!!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+        assert engine.text(".sm-offline") == ""
+        return ""
+    if not engine.evaluate(WORKERS):
+        return f"{engine.name} has no service worker API on {visit.root}"
+    engine.wait_for("navigator.serviceWorker.controller", timeout=90,
+                    message="the service worker to keep the site and take over the page")
+    stop()
+    engine.goto(visit.root + "bids.html")
+    heading = engine.text("article h1")
+    assert "Bids for connection" in heading, f"bids.html with the server stopped shows {heading!r}"
+    engine.goto(visit.root + f"exercises/{EXERCISE}.html")
+    engine.wait_for("document.querySelector('.sm-exercise[data-sm-ready]')", message="the quiz, offline")
+    first = authored()["questions"][0]
+    answer(visit, first, right(first))
+    engine.wait_text(f"section#{first['id']} .sm-feedback", "Yes, that is the best choice.")
+    return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import re
 import shutil
@@ -123,6 +124,21 @@ def captured_copy(folder: Path, target: Path) -> Path:
     for page in target.rglob("*.html"):
         page.write_bytes(with_capture(page.read_bytes()))
     (target / BLANK).write_bytes(BLANK_PAGE)
+    return target
+
+
+def moved_copy(folder: Path, target: Path, old: str, new: str) -> Path:
+    """A copy of a built site whose address (site_url) is `new` instead of `old`, as if built
+    for it: the address is written in the pages, sitemap.xml and its gzipped twin."""
+    shutil.copytree(folder, target)
+    for path in target.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".js", ".webmanifest", ".txt"):
+            data = path.read_bytes()
+            if old.encode() in data:
+                path.write_bytes(data.replace(old.encode(), new.encode()))
+    sitemap = target / "sitemap.xml"
+    if sitemap.is_file():
+        (target / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
     return target
 
 

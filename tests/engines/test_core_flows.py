@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import flows
+from sites import Visit, serve
 
 def test_home_page_loads_without_script_errors(visit):
     flows.home_page_loads(visit)
@@ -50,3 +51,24 @@ def test_glossary_term_opens_and_closes_by_tap(visit):
 
 def test_glossary_term_opens_and_closes_by_click(visit):
     flows.glossary_term_by_pointer(visit, "click")
+
+
+def test_partner_share_round_trip_with_a_word(visit):
+    flows.partner_share_round_trip(visit)
+
+
+def test_offline_copy_serves_pages_with_the_server_stopped(visit, engines_site):
+    # Its own server for the same site, so stopping it cuts the network in every engine alike.
+    root, server = serve(engines_site.folder, 0)
+
+    def stop() -> None:  # refused from now on, as with no network
+        server.shutdown()
+        server.server_close()
+
+    try:
+        why_not = flows.offline_copy(Visit(visit.engine, root if visit.where == "http"
+                                           else visit.root, visit.where, visit.neutral), stop)
+    finally:
+        stop()
+    if why_not:
+        pytest.skip(why_not)

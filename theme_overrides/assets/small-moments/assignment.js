@@ -5,11 +5,10 @@
 
   var limits = SM.settings();
 
-  /* The assignment slice: { ids, note, savedAt }. The same caps hold for a link, an import and
+  /* One counselor's list: { ids, note, savedAt }. The same caps hold for a link, an import and
      what is read back from storage: known-shaped ids, at most so many, a note of at most so
      many characters. */
-  function cleanAssignment(value, skipped) {
-    if (value === undefined || value === null) return null;
+  function cleanList(value, skipped) {
     if (!SM.check.isObject(value) || !Array.isArray(value.ids) || typeof value.note !== "string") {
       skipped.push("a counselor's list not in a known shape");
       return null;
@@ -25,16 +24,70 @@
       skipped.push("the end of a note longer than " + limits.assignmentNoteCap + " characters");
       note = note.slice(0, limits.assignmentNoteCap);
     }
+    if (!ids.length && !note) return null;
     return { ids: ids, note: note, savedAt: SM.check.isDate(value.savedAt) ? value.savedAt : "" };
+  }
+
+  function sameList(a, b) {
+    return a.note === b.note && a.ids.join(",") === b.ids.join(",");
+  }
+
+  /* Lists first to last, each once (the first copy kept), at most so many. */
+  function unique(lists) {
+    var kept = [];
+    lists.forEach(function (list) {
+      if (kept.length < limits.assignmentMaxLists &&
+          !kept.some(function (other) { return sameList(other, list); })) kept.push(list);
+    });
+    return kept;
+  }
+
+  /* The assignment slice: the lists kept, the one opened last first. One list on its own (as
+     this slice was stored before several were kept) reads as a slice of one. */
+  function cleanAssignment(value, skipped) {
+    if (value === undefined || value === null) return [];
+    var lists = Array.isArray(value) ? value : [value];
+    return unique(lists.map(function (list) { return cleanList(list, skipped); })
+      .filter(Boolean));
   }
 
   SM.store.slice("assignment", {
     clean: cleanAssignment,
-    /* One list at a time: an imported list replaces the one stored. */
-    merge: function (current, incoming) { return incoming; },
-    count: function (value) { return value && (value.ids.length || value.note) ? 1 : 0; },
-    noun: function () { return "your counselor's list"; }
+    /* An imported file's lists come first; lists already kept stay after them. */
+    merge: function (current, incoming) { return unique(incoming.concat(current)); },
+    count: function (value) { return value.length; },
+    noun: function (n) { return n === 1 ? "your counselor's list" : n + " lists from your counselor"; }
   });
+
+  /* The counselor's lists for other features (My progress, the home page). */
+  SM.assignments = {
+    /* The lists kept, the one opened last first. */
+    all: function () { return SM.store.get("assignment"); },
+    /* The #fragment of a link that opens `list` again on the assignment page. */
+    fragment: function (list) {
+      var params = new URLSearchParams();
+      params.set("a", list.ids.join(","));
+      if (list.note) params.set("note", list.note);
+      return "#" + params.toString();
+    },
+    /* Remove the list at `index`; gives back what `restore` needs to undo it. */
+    remove: function (index, origin) {
+      var removed = null;
+      SM.store.change("assignment", function (lists) {
+        removed = lists.splice(index, 1)[0] || null;
+        return lists;
+      }, origin);
+      return removed;
+    },
+    /* Put a removed list back where it was. */
+    restore: function (list, index, origin) {
+      SM.store.change("assignment", function (lists) {
+        lists.splice(Math.min(index, lists.length), 0, list);
+        return unique(lists);
+      }, origin);
+    },
+    same: sameList
+  };
 
   /* What a link holds: known exercise ids in order, the note, and what had to be left out. */
   function read(hash, known) {
@@ -67,7 +120,7 @@
   }
 
   function show(page) {
-    var assignment = SM.store.get("assignment") || { ids: [], note: "" };
+    var assignment = SM.store.get("assignment")[0] || { ids: [], note: "" };
     var list = page.querySelector(".sm-assignment__list");
     var all = page.querySelector(".sm-assignment__all");
     list.textContent = "";
@@ -103,8 +156,11 @@
       }
       if (link.cut) messages.push("The note was longer than " + cap + " characters, so the end was cut.");
       if (link.ids.length || link.note) {
-        SM.store.change("assignment", function () {
-          return { ids: link.ids, note: link.note, savedAt: new Date().toISOString().slice(0, 10) };
+        /* Opened again: the list moves to the front and keeps the day it was first saved. */
+        SM.store.change("assignment", function (lists) {
+          var list = { ids: link.ids, note: link.note, savedAt: new Date().toISOString().slice(0, 10) };
+          var kept = lists.filter(function (other) { return sameList(other, list); })[0];
+          return unique([kept || list].concat(lists));
         }, page);
       }
     }

@@ -14,11 +14,11 @@
       "Showing " + shown.length + " of " + items.length + " exercises.";
   }
 
-  function copyLink(catalog, button, link, status) {
-    SM.copy(link).then(function () {
-      status.textContent = "Link copied: " + link;
-    }, function () {
-      status.textContent = "This browser did not let the page copy. Select and copy this link: " + link;
+  /* `field`: the visible field that already holds the link (the assignment link), if any. */
+  function copyLink(catalog, button, link, status, field) {
+    SM.copyFrom(button, link, { field: field, after: button.parentNode }).then(function (copied) {
+      status.textContent = copied ? "Link copied: " + link :
+        "This browser did not let the page copy. The link is selected in a field: copy it from there. " + link;
     });
   }
 
@@ -64,8 +64,8 @@
       makeAssignment(catalog, publicUrl);
     });
     catalog.querySelector(".sm-assign__copy").addEventListener("click", function () {
-      copyLink(catalog, null, catalog.querySelector(".sm-assign__link").value,
-        catalog.querySelector(".sm-assign__status"));
+      var field = catalog.querySelector(".sm-assign__link");
+      copyLink(catalog, this, field.value, catalog.querySelector(".sm-assign__status"), field);
     });
     filter(catalog);
   }

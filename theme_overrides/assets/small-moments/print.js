@@ -4,23 +4,39 @@
 
   var KEY_CLASS = "sm-print-answers";
 
-  function answers(root) {
-    return Array.from(root.querySelectorAll(".sm-answer"));
+  /* The answer key, after the worksheet: each question's title and prompt, then its answer,
+     copied from the page's own answers (nodes, never markup). */
+  function buildKey(exercise) {
+    var key = document.createElement("section");
+    key.className = "sm-key";
+    var heading = document.createElement("h2");
+    heading.textContent = "Answer key";
+    key.appendChild(heading);
+    exercise.querySelectorAll(".sm-question").forEach(function (question) {
+      var title = document.createElement("h3");
+      title.className = "sm-key__title";
+      title.textContent = question.querySelector(".sm-question__title").textContent;
+      var prompt = document.createElement("p");
+      prompt.className = "sm-key__prompt";
+      prompt.textContent = question.querySelector(".sm-prompt").textContent;
+      key.appendChild(title);
+      key.appendChild(prompt);
+      var answer = question.querySelector(".sm-answer");
+      Array.from(answer ? answer.children : []).forEach(function (part) {
+        if (part.tagName !== "SUMMARY") key.appendChild(part.cloneNode(true));
+      });
+    });
+    return key;
   }
 
   function printWith(exercise, key) {
     var root = document.documentElement;
-    var opened = [];
+    exercise.querySelectorAll(".sm-key").forEach(function (old) { old.remove(); });
+    var sheet = key ? exercise.appendChild(buildKey(exercise)) : null;
     root.classList.toggle(KEY_CLASS, key);
-    if (key) {
-      answers(exercise).forEach(function (details) {
-        opened.push([details, details.open]);
-        details.open = true;
-      });
-    }
     var restore = function () {
       root.classList.remove(KEY_CLASS);
-      opened.forEach(function (pair) { pair[0].open = pair[1]; });
+      if (sheet) sheet.remove();
       window.removeEventListener("afterprint", restore);
     };
     window.addEventListener("afterprint", restore);

@@ -4,6 +4,13 @@
 (function (SM) {
   "use strict";
 
+  /* A saved "YYYY-MM-DD" as the reader's browser writes dates ("1 Dec 2026", "Dec 1, 2026"). */
+  SM.localDate = function (day) {
+    var bits = day.split("-").map(Number);
+    return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" })
+      .format(new Date(bits[0], bits[1] - 1, bits[2]));
+  };
+
   /* What the reader has done of the exercise a `.sm-progress__item` lists ("Not started",
      "In progress: ...", "Done: ..."), from its data-sm-questions and what is saved. */
   SM.progressOf = function (item, entry) {
@@ -23,9 +30,11 @@
     }
     var scored = questions.filter(function (q) { return q.scored; });
     var right = scored.filter(function (q) { return entry.answers[q.id].result === "right"; });
-    var text = "Done";
-    if (scored.length) text += ": best answer in " + right.length + " of " + scored.length;
-    if (entry.finishedAt) text += " · finished " + entry.finishedAt;
-    return text;
+    var written = questions.length - scored.length;
+    var parts = [];
+    if (scored.length) parts.push("best answer in " + right.length + " of " + scored.length);
+    if (written) parts.push(written + (written === 1 ? " reply" : " replies") + " written");
+    if (entry.finishedAt) parts.push("finished " + SM.localDate(entry.finishedAt));
+    return "Done" + (parts.length ? ": " + parts.join(" · ") : "");
   };
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

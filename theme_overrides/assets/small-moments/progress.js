@@ -19,6 +19,15 @@
     page.querySelector(".sm-progress__message").textContent = text;
   }
 
+  /* Material keeps the colour scheme and the chosen content tab under keys of its own. */
+  function eraseThemeChoices() {
+    ["__palette", "__tabs"].forEach(function (name) {
+      try {
+        window.localStorage.removeItem(window.__md_scope.pathname + "." + name);
+      } catch (error) { /* nothing stored to remove */ }
+    });
+  }
+
   function download(data) {
     var payload = { app: FILE_APP, version: 1, exportedAt: new Date().toISOString(), progress: data };
     var blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
@@ -72,6 +81,7 @@
     });
 
     eraseButton.addEventListener("click", function () {
+      say(page, "");
       confirmBox.hidden = false;
       page.querySelector(".sm-erase-no").focus();
     });
@@ -81,9 +91,11 @@
     });
     page.querySelector(".sm-erase-yes").addEventListener("click", function () {
       SM.store.erase();
+      eraseThemeChoices();
       confirmBox.hidden = true;
       render(page);
-      say(page, "Everything this site stored in this browser was erased.");
+      say(page, "Everything this site stored in this browser was erased, your choice of light " +
+        "or dark colours too.");
       eraseButton.focus();
     });
     /* Another tab answered, imported or erased: show what is stored now. */

@@ -69,10 +69,24 @@
     return fragment;
   };
 
-  /* Enable or disable every field of a question's form except its buttons. */
+  /* Lock or unlock a question's fields (not its buttons). A locked field stays as readable as
+     before, and focusable: aria-disabled, with quiz.js refusing changes, not native disabled. */
   SM.lock = function (question, locked) {
-    question.querySelectorAll(".sm-form fieldset").forEach(function (fieldset) {
-      fieldset.disabled = locked;
+    question.querySelectorAll(".sm-form fieldset, .sm-form fieldset input").forEach(function (field) {
+      if (locked) field.setAttribute("aria-disabled", "true");
+      else field.removeAttribute("aria-disabled");
     });
+  };
+
+  /* A list whose entries fold away under a summary: what was right, kept short on a phone. */
+  SM.fold = function (region, summary, entries, tag) {
+    if (!entries.length) return;
+    var details = document.createElement("details");
+    var title = document.createElement("summary");
+    details.className = "sm-feedback__more";
+    title.textContent = summary;
+    details.appendChild(title);
+    SM.list(details, tag, entries);
+    region.appendChild(details);
   };
 })(window.SmallMoments = window.SmallMoments || { kinds: {} });

@@ -38,7 +38,8 @@
       SM.say(feedback, "sm-feedback__verdict", allRight
         ? "Yes, you picked exactly the ones that fit."
         : "Not quite: " + parts.join(" and ") + ".");
-      SM.list(feedback, "ul", off.concat(missed, right));
+      if (!allRight) SM.list(feedback, "ul", off.concat(missed));
+      SM.fold(feedback, "Why your right " + (right.length === 1 ? "pick fits" : "picks fit"), right);
       return allRight ? "right" : "wrong";
     },
 

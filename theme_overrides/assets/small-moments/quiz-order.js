@@ -73,9 +73,11 @@
       SM.say(feedback, "sm-feedback__verdict", correct
         ? "Yes, that order works well."
         : "Not quite. Here is an order that helps, and why:");
-      SM.list(feedback, "ol", Array.from(question.querySelectorAll(".sm-answer__step")).map(function (item) {
+      var why = Array.from(question.querySelectorAll(".sm-answer__step")).map(function (item) {
         return { label: SM.text(item, ".sm-answer__verdict"), text: SM.content(item, ".sm-answer__feedback") };
-      }));
+      });
+      if (correct) SM.fold(feedback, "Why this order works", why, "ol");
+      else SM.list(feedback, "ol", why);
       return correct ? "right" : "wrong";
     },
 

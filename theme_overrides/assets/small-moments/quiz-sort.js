@@ -54,7 +54,9 @@
       SM.say(feedback, "sm-feedback__verdict", wrong.length
         ? right.length + " of " + total + " are in the right group."
         : "Yes, all " + total + " are in the right group.");
-      SM.list(feedback, "ul", wrong.concat(right));
+      if (wrong.length) SM.list(feedback, "ul", wrong);
+      SM.fold(feedback, right.length === 1 ? "Why the one in the right group belongs there"
+        : "Why the " + right.length + " in the right group belong there", right);
       return wrong.length ? "wrong" : "right";
     },
 

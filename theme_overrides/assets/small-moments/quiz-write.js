@@ -9,6 +9,7 @@
   SM.kinds.write = {
     empty: "Write your own reply first, even a rough one. Then look at the model replies.",
     keepsChanging: true,
+    asks: "Clear your reply and start this question again?",
 
     /* A reply is kept up to the store's cap (generator/limits.py), so the field stops there. */
     enhance: function (question) {
@@ -42,6 +43,11 @@
         "There is no score here. Yours does not need to match: tick what is true of it below.");
       question.querySelector(".sm-write__checklist").hidden = false;
       return "done";
+    },
+
+    /* After the model replies, the reader goes on to the self-check under them. */
+    next: function (question) {
+      return ticks(question)[0] || question.querySelector(".sm-retry");
     },
 
     /* The reply stays editable and the ticks stay open after the models are shown. */

@@ -2,6 +2,9 @@
 (function (SM) {
   "use strict";
 
+  /* After a Check by key, how long a key-made click on Try again is taken as a slip (ms). */
+  var GUARD_MS = 1000;
+
   function kindOf(question) {
     return SM.kinds[question.getAttribute("data-sm-kind")];
   }
@@ -22,7 +25,16 @@
     var scored = questions.filter(function (q) { return !q.hasAttribute("data-sm-unscored"); });
     var right = scored.filter(function (q) { return q.getAttribute("data-sm-result") === "right"; });
     var text = exercise.querySelector(".sm-result__text");
+    var next = questions.filter(function (q) { return done.indexOf(q) === -1; })[0];
+    var place = exercise.querySelector(".sm-place__link");
     exercise.querySelector(".sm-result").hidden = false;
+    if (place && questions.length) {
+      place.parentNode.hidden = false;
+      place.textContent = next ? (done.length ? "Next: question " : "Question ") + (questions.indexOf(next) + 1) + " of " + questions.length
+        : "Finished \u2014 your result";
+      place.setAttribute("href", "#" + (next ? next.id : exercise.querySelector(".sm-result__title").id));
+      exercise.querySelector(".sm-place__done").style.width = 100 * done.length / questions.length + "%";
+    }
     if (!done.length) {
       text.textContent = "";
     } else if (done.length < questions.length) {
@@ -101,10 +113,15 @@
     var kind = kindOf(question);
     var form = question.querySelector(".sm-form");
     var check = question.querySelector(".sm-check");
+    var retry = question.querySelector(".sm-retry");
+    var checkedAt = 0, keyedAt = 0;
     question.querySelector(".sm-answer").hidden = true;
     check.hidden = false;
     check.disabled = false;
     if (kind.enhance) kind.enhance(question);
+    form.addEventListener("click", function (event) {
+      if (event.target.closest("[aria-disabled='true']")) event.preventDefault();
+    });
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -117,11 +134,22 @@
         kind.first(question).focus();
         return;
       }
+      checkedAt = Date.now() - keyedAt < 100 ? Date.now() : 0;
       save(exercise, question, show(question, answer));
-      question.querySelector(".sm-retry").focus();
+      (kind.next ? kind.next(question) : retry).focus();
     });
 
-    question.querySelector(".sm-retry").addEventListener("click", function () {
+    /* A held key, or a second press soon after the key press that checked, does not erase
+       the answer (a check by key is one that follows a key event at once). */
+    ["keydown", "keyup"].forEach(function (type) {
+      form.addEventListener(type, function () { keyedAt = Date.now(); });
+    });
+    retry.addEventListener("keydown", function (event) {
+      if (event.repeat) event.preventDefault();
+    });
+    retry.addEventListener("click", function (event) {
+      if (!event.detail && Date.now() - checkedAt < GUARD_MS) return;
+      if (kind.asks && kind.read(question) && !window.confirm(kind.asks)) return;
       clear(question);
       save(exercise, question, null);
       kind.first(question).focus();
@@ -192,6 +220,8 @@
 
     exercise.querySelector(".sm-restart").addEventListener("click", function () {
       var questions = questionsOf(exercise);
+      var writes = questions.filter(function (q) { return kindOf(q).asks && kindOf(q).read(q); });
+      if (writes.length && !window.confirm("Start over? This also clears the replies you wrote.")) return;
       questions.forEach(clear);
       SM.store.change("exercises", function (all) {
         delete all[id];

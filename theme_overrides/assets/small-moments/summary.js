@@ -7,29 +7,72 @@
     return new Date().toISOString().slice(0, 10);
   }
 
-  /* The summary's text, from the progress items on the page and what is saved. */
-  function summary(page, withReplies) {
+  /* Each write-your-own question's prompt, by exercise and question id (from the build). */
+  function prompts(root) {
+    var found = Object.create(null);
+    root.querySelectorAll(".sm-summary__prompts li").forEach(function (item) {
+      var id = item.getAttribute("data-sm-exercise");
+      found[id] = found[id] || Object.create(null);
+      found[id][item.getAttribute("data-sm-question")] = item.textContent.trim();
+    });
+    return found;
+  }
+
+  /* What the summary leaves out, in the reader's words. */
+  function leftOut(withReplies) {
+    var out = ["which answers you chose in the other questions (it counts only how many were the best answer)"];
+    if (!withReplies) out.unshift("the replies you wrote (tick the box to add them)");
+    out.push("exercises you have not started", "your bid tracker, ritual plans and your counselor's lists");
+    return out;
+  }
+
+  /* The summary as data: { date, exercises: [{ id, title, state, finishedAt, replies:
+     [{ number, prompt, text }] }], leftOut: [words] }, from the progress items under `root`
+     (My progress) and what is saved. Written replies only when `withReplies`. */
+  function data(root, withReplies) {
     var saved = SM.store.get("exercises");
-    var lines = ["Small Moments: my practice summary (" + today() + ")", ""];
-    var started = 0;
-    page.querySelectorAll(".sm-progress__list .sm-progress__item").forEach(function (item) {
-      var entry = saved[item.getAttribute("data-sm-exercise")];
+    var asked = prompts(root);
+    var result = { date: today(), exercises: [], leftOut: leftOut(withReplies) };
+    root.querySelectorAll(".sm-progress__list .sm-progress__item").forEach(function (item) {
+      var id = item.getAttribute("data-sm-exercise");
+      var entry = saved[id];
       if (!entry || !Object.keys(entry.answers).length) return;
-      started += 1;
-      var state = SM.progressOf(item, entry);
-      lines.push(item.querySelector("a").textContent.trim() + ": " + state);
+      var exercise = { id: id, title: item.querySelector("a").textContent.trim(),
+                       state: SM.progressOf(item, entry), finishedAt: entry.finishedAt || "",
+                       replies: [] };
+      result.exercises.push(exercise);
       if (!withReplies) return;
+      var own = asked[id] || {};
       item.getAttribute("data-sm-questions").split(" ").forEach(function (part, index) {
         var bits = part.split(":");
         var answer = entry.answers[bits[0]];
         if (bits[2] !== "0" || !answer || answer.fp !== bits[1] || !answer.answer ||
-            typeof answer.answer.text !== "string") return;
-        lines.push("  My reply to question " + (index + 1) + ": " + answer.answer.text.trim());
+            typeof answer.answer.text !== "string" || !answer.answer.text.trim()) return;
+        exercise.replies.push({ number: index + 1,
+                                prompt: typeof own[bits[0]] === "string" ? own[bits[0]] : "",
+                                text: answer.answer.text.trim() });
       });
     });
-    if (!started) lines.push("No exercises started yet.");
+    return result;
+  }
+
+  /* The summary's plain text, from data(). */
+  function text(summary) {
+    var lines = ["Small Moments: my practice summary (" + summary.date + ")"];
+    summary.exercises.forEach(function (exercise) {
+      lines.push("", exercise.title, "  " + exercise.state);
+      exercise.replies.forEach(function (reply) {
+        lines.push("  Question " + reply.number + (reply.prompt ? ": " + reply.prompt : ""),
+          "    My reply: " + reply.text);
+      });
+    });
+    if (!summary.exercises.length) lines.push("", "No exercises started yet.");
+    lines.push("", "Left out: " + summary.leftOut.join("; ") + ".");
     return lines.join("\n") + "\n";
   }
+
+  /* For other features (a summary sent over a link): the data, and its text. */
+  SM.summary = { data: data, text: text };
 
   function printText(text) {
     var sheet = document.createElement("pre");
@@ -52,16 +95,15 @@
     var field = box.querySelector(".sm-summary__text");
     var status = box.querySelector(".sm-summary__status");
     box.querySelector(".sm-summary__make").addEventListener("click", function () {
-      field.value = summary(page, box.querySelector(".sm-summary__replies").checked);
+      field.value = text(data(page, box.querySelector(".sm-summary__replies").checked));
       box.querySelector(".sm-summary__result").hidden = false;
-      status.textContent = "Your summary is ready below. Read it before you share it.";
+      status.textContent = "Your summary is ready in the box. Read it before you share it.";
       field.focus();
     });
     box.querySelector(".sm-summary__copy").addEventListener("click", function () {
-      SM.copy(field.value).then(function () {
-        status.textContent = "The summary was copied.";
-      }, function () {
-        status.textContent = "This browser did not let the page copy. Select the text and copy it.";
+      SM.copyFrom(this, field.value, { done: "Summary copied", field: field }).then(function (copied) {
+        status.textContent = copied ? "The summary was copied." :
+          "This browser did not let the page copy. The summary is selected in its field: copy it from there.";
       });
     });
     box.querySelector(".sm-summary__print").addEventListener("click", function () {

@@ -1,9 +1,8 @@
 /* Small Moments: the bid tracker. Log a bid in seconds; see how often bids were turned toward
-   over 7 and 30 days, as a small SVG chart with a text equivalent. A mirror, not a grade. */
+   over 7 and 30 days, as a small bar chart with the same in words. A mirror, not a grade. */
 (function (SM) {
   "use strict";
 
-  var SVG = "http://www.w3.org/2000/svg";
   var FILE_APP = "small-moments-bids";
   var AT = /^\d{4}-\d\d-\d\dT\d\d:\d\d$/;
   /* From generator/limits.py, through the page: the form's answers and their words, the two
@@ -106,31 +105,31 @@
       (result.total === 1 ? " bid" : " bids") + " turned toward (" + result.percent + "%).";
   }
 
-  function shape(name, attributes, text) {
-    var node = document.createElementNS(SVG, name);
-    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+  function part(parent, name, text) {
+    var node = document.createElement("span");
+    node.className = "sm-chart__" + name;
     if (text) node.textContent = text;
+    parent.appendChild(node);
     return node;
   }
 
-  function chart(svg, rows) {
-    var left = 64;
-    var width = 240;
-    svg.textContent = "";
-    rows.forEach(function (row, index) {
-      var y = 12 + index * 38;
-      svg.appendChild(shape("text", { x: 0, y: y + 17, "class": "sm-chart__label" }, row.label));
-      svg.appendChild(shape("rect", { x: left, y: y, width: width, height: 24, "class": "sm-chart__track" }));
-      svg.appendChild(shape("rect", { x: left, y: y, width: width * row.result.percent / 100,
-        height: 24, "class": "sm-chart__bar" }));
-      svg.appendChild(shape("text", { x: left + 4, y: y + 17, "class": "sm-chart__value" },
-        row.result.total ? row.result.percent + "%" : "none yet"));
-    });
-    LINES.forEach(function (percent) {
-      var x = left + width * percent / 100;
-      svg.appendChild(shape("line", { x1: x, x2: x, y1: 6, y2: 90, "class": "sm-chart__line" }));
-      svg.appendChild(shape("text", { x: x, y: 106, "text-anchor": "middle", "class": "sm-chart__label" },
-        percent + "%"));
+  /* Bars as wide as the page's column allows; the figure's caption says the same in words, so
+     the chart itself is hidden from screen readers. The research lines only with `lines`. */
+  function chart(box, rows, lines) {
+    box.textContent = "";
+    rows.concat(lines ? [null] : []).forEach(function (row) {
+      var line = document.createElement("div");
+      line.className = "sm-chart__row" + (row ? "" : " sm-chart__axis");
+      box.appendChild(line);
+      part(line, "label", row && row.label);
+      var track = part(line, "track");
+      if (row) part(track, "bar").style.width = row.result.percent + "%";
+      if (lines) {
+        LINES.forEach(function (percent) {
+          part(track, row ? "line" : "tick", row ? "" : percent + "%").style.left = percent + "%";
+        });
+      }
+      part(line, "value", row && (row.result.total ? row.result.percent + "%" : "none yet"));
     });
   }
 
@@ -143,13 +142,21 @@
     var now = new Date();
     var week = share(bids, 7, now);
     var month = share(bids, 30, now);
+    /* Next to a handful of bids the research lines would read like a score to reach. */
+    var lines = month.total >= limits.researchLinesFrom;
     page.querySelector(".sm-tracker__summary").textContent = sentence(7, week) + " " +
-      sentence(30, month) + " The dashed lines mark " + LINES.map(function (n) { return n + "%"; }).join(" and ") + ".";
+      sentence(30, month) + (lines ? " The dashed lines mark " +
+      LINES.map(function (n) { return n + "%"; }).join(" and ") + "." : "");
+    page.querySelector(".sm-tracker__lines").hidden = !lines;
+    page.querySelector(".sm-tracker__later").hidden = lines;
     chart(page.querySelector(".sm-tracker__chart"), [
-      { label: "7 days", result: week }, { label: "30 days", result: month }]);
+      { label: "7 days", result: week }, { label: "30 days", result: month }], lines);
     var list = page.querySelector(".sm-tracker__entries");
     list.textContent = "";
-    bids.forEach(function (bid) {
+    bids.forEach(function (bid, index) {
+      /* The list counts down (reversed), so bid n is the one numbered n on screen; the number
+         keeps the buttons' names apart when two bids share a minute. */
+      var name = " bid " + (bids.length - index) + ", " + when(bid.at);
       var item = document.createElement("li");
       item.className = "sm-tracker__entry";
       item.setAttribute("data-sm-bid", bid.id);
@@ -162,7 +169,7 @@
         button.type = "button";
         button.className = "md-button " + pair[1];
         button.textContent = pair[0];
-        button.setAttribute("aria-label", pair[0] + " the bid of " + when(bid.at));
+        button.setAttribute("aria-label", pair[0] + name);
         button.addEventListener("click", function () {
           if (pair[0] === "Edit") startEditing(page, state, bid);
           else remove(page, state, bid);

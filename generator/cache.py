@@ -1,0 +1,77 @@
+"""What a long-running adapter keeps from one plan of a project to the next (`mkdocs serve`).
+
+Each exercise file's load and validation is kept by the file's content (and the guide pages it
+was checked against); each generated file's render by everything its template reads. A plan
+made with a cache is the same as one made without: the cache only skips work whose inputs have
+not changed. Entries no plan asked for are dropped, so the cache holds one site's worth."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class PlanCache:
+    """Checked exercise files by content, and rendered outputs by their inputs."""
+
+    def __init__(self) -> None:
+        self._checked: dict[Hashable, Any] = {}
+        self._rendered: dict[Hashable, Any] = {}
+        self._used_checked: dict[Hashable, Any] = {}
+        self._used_rendered: dict[Hashable, Any] = {}
+        # What the last plan had to do again: checked files and rendered outputs.
+        self.checked_again = 0
+        self.rendered_again = 0
+        self._complete = False
+
+    def start(self) -> None:
+        """Begin a plan. After a complete one, keep only what it used (its outputs are rendered
+        by then); after one that stopped on problems, keep everything, to build again quickly
+        once they are fixed."""
+        if self._complete:
+            self._checked, self._rendered = self._used_checked, self._used_rendered
+        else:
+            self._checked.update(self._used_checked)
+            self._rendered.update(self._used_rendered)
+        self._used_checked, self._used_rendered = {}, {}
+        self.checked_again = self.rendered_again = 0
+        self._complete = False
+
+    def complete(self) -> None:
+        """The plan had no problems: the next one may drop what this one did not use."""
+        self._complete = True
+
+    def checked(self, file: Path, context: Hashable, check: Callable[[], T]) -> T:
+        """`check()` of one exercise file, kept by its bytes and `context`."""
+        try:
+            digest: Hashable = hashlib.blake2b(file.read_bytes(), digest_size=16).digest()
+        except OSError:
+            return check()  # the check reports why it cannot be read; nothing to keep
+        key = (str(file), digest, context)
+        if key in self._checked:
+            value = self._checked[key]
+        else:
+            value = check()
+            self.checked_again += 1
+        self._used_checked[key] = value
+        return value
+
+    def rendered(self, key: Hashable, render: Callable[[], T]) -> Callable[[], T]:
+        """`render`, run once for as long as its `key` (everything it reads) stays the same."""
+
+        def cached() -> T:
+            if key in self._used_rendered:
+                return self._used_rendered[key]  # type: ignore[no-any-return]
+            if key in self._rendered:
+                value = self._rendered[key]
+            else:
+                value = render()
+                self.rendered_again += 1
+            self._used_rendered[key] = value
+            return value  # type: ignore[no-any-return]
+
+        return cached
