@@ -8,7 +8,7 @@ must not be any of them. The theme's ids start with '__' (Material: '__search', 
 'sm-' (ours: 'sm-quick-exit-hint'); an id can never hold '_', and 'sm-' is kept for the site.
 
 TEMPLATE_IDS lists every id="..." written in the templates of an exercise page, exactly as
-written there; tests/test_anchors.py fails when a template gains an id this module does not know."""
+written there, but the reserved 'sm-' ones; tests/test_anchors.py fails when a template gains an id this module does not know."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .model import (Exercise, MultipleQuestion, OrderQuestion, SingleQuestion, S
 
 TEMPLATE_IDS = frozenset({
     'id="exercise"',
+    'id="together"',
     'id="{{ exercise.id }}-result"',
     'id="{{ exercise.id }}-discussion"',
     'id="{{ question.id }}"',
@@ -32,8 +33,9 @@ TEMPLATE_IDS = frozenset({
 # The templates an exercise page is made of (exercise.md.j2 includes the rest).
 PAGE_TEMPLATES = ("exercise.md.j2", "device-note.html.j2", "question-base.html.j2",
                   "question-single.html.j2", "question-multiple.html.j2",
-                  "question-sort.html.j2", "question-order.html.j2", "question-write.html.j2")
-PAGE_IDS = frozenset({"exercise"})
+                  "question-sort.html.j2", "question-order.html.j2", "question-write.html.j2",
+                  "pair.html.j2", "pair-share.html.j2", "pair-receive.html.j2")
+PAGE_IDS = frozenset({"exercise", "together"})
 RESERVED_PREFIXES = ("sm-", "__")
 
 

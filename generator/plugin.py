@@ -108,6 +108,10 @@ def _unmodified() -> bool:
     return False
 
 
+def _modified() -> bool:
+    return True
+
+
 class _Held:
     """Generated pages' HTML blocks from on_files until each page is built.
 
@@ -201,10 +205,13 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.dirty = False
         self.cache: PlanCache | None = None
         # The last good build under serve: each generated file's content, where it was
-        # written, and everything else every page shows (menu, blocks, theme, configuration).
+        # written, everything every page shows (menu, theme, configuration), and the blocks
+        # that fill guide pages' markers (a changed block rebuilds only the pages holding it).
         self.built: dict[str, object] = {}
         self.written: dict[str, str] = {}
         self.world: object = None
+        self.blocks: dict[str, str] = {}
+        self.changed_blocks: set[str] = set()
         self.incremental = False
         self._next: tuple[dict[str, object], dict[str, str], object] = ({}, {}, None)
         # Material's search plugin, and (under serve) each page's entries in its index.
@@ -249,8 +256,9 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.site_dir = Path(config.site_dir).resolve()
         self.scratch = None
         # What every page shows besides its own content: when any of it changes, every page
-        # is rebuilt. A save that changes only generated files' content rebuilds only those.
-        world = (tuple(self.plan.menu), tuple(sorted(self.plan.blocks.items())),
+        # is rebuilt. A save that changes only generated files' content or guide pages' blocks
+        # rebuilds only those files and the guide pages holding those blocks' markers.
+        world = (tuple(self.plan.menu),
                  tuple(self.plan.guide), repr(config.nav), config.site_url,
                  _stamp([Path(config.config_file_path),
                          *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
@@ -258,6 +266,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.incremental = (self.dirty and world == self.world and bool(self.built)
                             and self.site_dir.is_dir())
         self._next = ({}, {}, world)
+        self.changed_blocks = {marker for marker in self.plan.blocks.keys() | self.blocks.keys()
+                               if self.plan.blocks.get(marker) != self.blocks.get(marker)}
         if self.incremental:
             return config  # MkDocs rewrites only the modified pages, in the site being served
         # Build into a fresh folder beside the site; it replaces the site only when the whole
@@ -294,6 +304,11 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                 if self.incremental and self.built.get(output.path) == rendered:
                     file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
+        if self.incremental and self.changed_blocks:
+            for page in files.documentation_pages():
+                if not page.generated_by and any(
+                        marker in page.content_string for marker in self.changed_blocks):
+                    page.is_modified = _modified  # type: ignore[method-assign]
         if self.cache is not None:
             self.last_rebuild = {"checked": self.cache.checked_again,
                                  "rendered": self.cache.rendered_again,
@@ -365,11 +380,13 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                                             for entry in entries]
         self.search.search_index_prev = None
 
-    @event_priority(0)
+    @event_priority(-110)
     def _finish(self, config: MkDocsConfig) -> None:
         """Finish the site (minify and bundle the runtime, write the app manifest and the service
         worker listing every built file), then put the new site in place unless the build has
-        already failed: in strict mode, MkDocs counts warnings and aborts only after this hook."""
+        already failed: in strict mode, MkDocs counts warnings and aborts only after this hook.
+        Last of all (Material's offline plugin writes search_index.js at -100), so the worker's
+        list holds every file and the whole new site moves into place at once."""
         self.held.close()
         # An incremental build copied no theme file again: the runtime is finished already.
         finish_site(Path(config.site_dir), config, runtime=not self.incremental)
@@ -389,6 +406,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                 self._remove_gone(self._next[1])
             if self.cache is not None:
                 self.built, self.written, self.world = self._next
+                self.blocks = dict(self.plan.blocks)
         config["site_dir"] = str(self.site_dir)
 
     on_post_build = CombinedEvent(_whole_search_index, _finish)

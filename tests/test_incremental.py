@@ -56,13 +56,15 @@ def test_a_changed_question_rebuilds_one_page_exactly_as_a_clean_build(edited):
     project, builds = edited
     first, changed = builds[0], builds[1]
     assert changed["ok"] and changed["incremental"]
-    # One file read again; its page rewritten, and the two pages that list every question with
-    # its fingerprint (My progress, the assignment page); every other page left as it was.
+    # One file read again; its page rewritten, and the three pages that hold every question
+    # (My progress and the assignment page by fingerprint, the workbook in full); the offline
+    # worker's list names the new version; every other page left as it was.
     assert changed["rebuild"]["checked"] == 1
-    assert changed["rebuild"]["generated files rewritten"] == 3
+    assert changed["rebuild"]["generated files rewritten"] == 4
     rewritten = {path for path in first["files"] if first["files"][path] != changed["files"][path]}
     assert rewritten == {"exercises/tiny-bids.html", "progress.html", "assignment.html",
-                         "search/search_index.json", "search/search_index.js"}
+                         "workbook.html", "sw.js", "search/search_index.json",
+                         "search/search_index.js"}
 
 
 def test_an_invalid_save_keeps_the_last_good_site_and_its_fix_builds_incrementally(edited):
@@ -70,7 +72,7 @@ def test_an_invalid_save_keeps_the_last_good_site_and_its_fix_builds_incremental
     good, broken, fixed = builds[1], builds[2], builds[3]
     assert not broken["ok"] and broken["files"] == good["files"]
     assert fixed["ok"] and fixed["incremental"]
-    assert fixed["rebuild"]["checked"] == 1 and fixed["rebuild"]["generated files rewritten"] == 3
+    assert fixed["rebuild"]["checked"] == 1 and fixed["rebuild"]["generated files rewritten"] == 4
     # The last incremental build is the site a clean build makes of the same files, byte for
     # byte, search index included.
     assert fixed["files"] == _clean(project, "clean")

@@ -71,3 +71,17 @@ def test_both_adapters_finish_the_site_with_the_same_step():
     for adapter in ("plugin.py", "zensical.py"):
         text = (REPO / "generator" / adapter).read_text()
         assert "finish_site(" in text and "finish_runtime(" not in text, adapter
+
+
+def test_a_built_site_lists_every_file_it_holds_search_index_script_included(tmp_path):
+    from helpers import VALID, make_project, mkdocs_build
+
+    make_project(tmp_path, {"tiny-bids.yml": VALID})
+    built = mkdocs_build(tmp_path, "-q")
+    assert built.returncode == 0, built.stderr[-3000:]
+    site = tmp_path / "site"
+    on_disk = {file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file()}
+    # Material's offline plugin writes search/search_index.js last of all the other plugins.
+    assert "search/search_index.js" in on_disk
+    assert {path for path, _hash in listed(site)["files"]} == {
+        path for path in on_disk if offline.kept_offline(path)}

@@ -75,7 +75,7 @@ def test_a_feature_that_throws_is_logged_once_and_every_other_feature_starts(bro
     expect(page.locator(".sm-device[data-sm-ready]")).to_have_count(1)
     page.get_by_role("button", name="Show my summary").click()
     expect(page.get_by_label("Your summary")).to_have_value(
-        re.compile(r"Every kind: In progress: 1 of 5 questions answered"))
+        re.compile(r"Every kind\s+In progress: 1 of 5 questions answered"))
     assert len(errors) == 1 and "progress" in errors[0], errors
     context.close()
 

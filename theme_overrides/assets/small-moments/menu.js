@@ -103,10 +103,11 @@
   });
 
   /* The done marks (marks.js) load only once something is saved: before lazy.js's step of
-     the same start-up pass, the page's marker asks for them. */
+     the same start-up pass, the page's placeholder names their module and asks for the script. */
   SM.onStart(function (root) {
-    var marker = root.querySelector("[data-sm-module='marks']");
+    var marker = root.querySelector(".sm-marks:not([data-sm-module])");
     if (marker && Object.keys(SM.store.get("exercises")).length) {
+      marker.setAttribute("data-sm-module", "marks");
       marker.setAttribute("data-sm-scripts", "marks");
     }
   });
