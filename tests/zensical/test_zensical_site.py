@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from browser.checks import answer_everything, exercise_pages
+
+# One test process builds the Zensical site (a session fixture) and runs every test of it.
+pytestmark = pytest.mark.xdist_group("zensical")
 
 
 def test_every_exercise_answers_every_question_with_feedback(zensical_visit, zensical_site: Path):
