@@ -65,14 +65,21 @@ def axe_findings(page: Page, name: str) -> list[str]:
             for v in result.response["violations"] for node in v["nodes"]]
 
 
+# The page's chrome that stays on screen (the sticky header, the quick exit): a clip of a
+# full-page shot would draw it across a tall question, where no reader ever sees it.
+CHROME = ".md-header, .sm-quick-exit { visibility: hidden !important; }"
+
+
 def shoot_question(page: Page, question, path: Path) -> None:
-    """The question as it sits in the page: a clip of a full-page shot, so the sticky header
-    stays at the top of the page instead of being drawn across a tall question."""
+    """The question as it sits in the page: a clip of a full-page shot, without the chrome
+    that stays on screen (the home page and chapter shots show it)."""
     box = question.bounding_box()
     scroll = page.evaluate("[scrollX, scrollY]")
     clip = {"x": box["x"] + scroll[0], "y": box["y"] + scroll[1],
             "width": box["width"], "height": box["height"]}
+    style = page.add_style_tag(content=CHROME)
     page.screenshot(path=str(path), full_page=True, clip=clip)
+    style.evaluate("node => node.remove()")
 
 
 def shoot(browser: Browser, root: str, site: Path, only: set[str], axe: bool,

@@ -38,7 +38,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, http_port: int) -> Path
 
 # The suites whose tests take longest start first, so that no worker is left with one of them
 # while the others are idle (the quality gate crawls every page; the other engines are slow).
-LONG_FIRST = ("browser/test_gate.py", "engines/", "zensical/", "browser/test_bundle.py")
+LONG_FIRST = ("browser/test_gate.py", "browser/test_paper.py", "engines/", "zensical/",
+              "browser/test_bundle.py", "browser/test_pair.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
