@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from checks import site_pages
 from conftest import Visit, _serve, _visit
 from helpers import VALID, make_project, mkdocs_build
 from test_safety import QUICK_EXIT, neutral
 
-# Pages of different kinds, opened with the network cut: a chapter, a practice, an exercise
-# and a tool page (the home page is opened by its folder's address).
-SAMPLE = ["bids.html", "practices/repair.html", "exercises/build-or-break.html", "bid-tracker.html"]
 # Every address the page's caches hold, without the worker's hash suffix.
 KEPT = """async () => {
   const kept = [];
@@ -61,10 +59,12 @@ def test_after_one_visit_every_html_page_of_the_built_site_is_kept(kept: Visit, 
     assert pages - set(kept.page.evaluate(KEPT)) == set()
 
 
-def test_with_the_network_cut_the_worker_serves_every_sampled_page(kept: Visit):
+def test_with_the_network_cut_the_worker_serves_every_page(kept: Visit, built_site: Path):
     kept.context.set_offline(True)
     page = kept.page
-    for path in SAMPLE:
+    pages = site_pages(built_site)
+    assert len(pages) > 40
+    for path in pages:
         response = page.goto(kept.root + path)
         assert response is not None and response.ok and response.from_service_worker, path
         expect(page.locator("h1").first).to_be_visible()
