@@ -58,6 +58,19 @@ class Visit:
     root: str = ""
 
 
+def dealt(site: Path, pages: list[str]) -> list[list[str]]:
+    """The pages dealt into AXE_SHARDS shards of about equal weight: largest first, each to the
+    lightest shard so far (a page's checks take about as long as its size; the workbook is the
+    whole set of exercises in one page)."""
+    shards: list[list[str]] = [[] for _ in range(AXE_SHARDS)]
+    weights = [0] * AXE_SHARDS
+    for name in sorted(pages, key=lambda name: -(site / name).stat().st_size):
+        lightest = weights.index(min(weights))
+        shards[lightest].append(name)
+        weights[lightest] += (site / name).stat().st_size
+    return [sorted(shard) for shard in shards]
+
+
 def sideways(page, name: str) -> list[str]:
     """Whatever makes the page scroll sideways at 320 px, then at 640 x 400 (a 1280 x 800
     window at 200% zoom): a resize re-runs the media queries as a fresh load does."""
@@ -109,7 +122,7 @@ def test_every_page_passes_axe_keeps_to_its_origin_logs_nothing_and_fits_its_wid
     def axe(label: str) -> list[str]:
         return axe_violations(page, f"{label} ({scheme})")
 
-    for name in pages[shard::AXE_SHARDS]:
+    for name in dealt(built_site, pages)[shard]:
         # A host serves 404.html for unknown addresses; its links start at the host's root, so
         # it is opened from there only.
         found.root = http_root if name == "404.html" else root
