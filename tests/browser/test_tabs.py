@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -212,11 +213,18 @@ def test_random_answers_imports_erasures_and_two_tabs_lose_nothing_saved(kinds_v
             model.clear()
         pages["progress"].locator(".sm-progress__message").evaluate("node => node.textContent = ''")
 
-        saved = stored(pages["progress"]).get("exercises", {})
-        for (exercise, qid), option in model.items():
-            kept = saved.get(exercise, {}).get("answers", {}).get(qid, {})
-            assert kept.get("answer") == option, (step, exercise, qid, model, saved)
-        assert {(e, q) for e, entry in saved.items() for q in entry["answers"]} == set(model), step
+        # Read in the My progress tab: a write made in another tab reaches this one's copy of
+        # localStorage a moment later (as the storage event does), so wait up to five seconds.
+        expected = {(exercise, qid): option for (exercise, qid), option in model.items()}
+        deadline = time.monotonic() + 5
+        while True:
+            saved = stored(pages["progress"]).get("exercises", {})
+            found = {(exercise, qid): answer.get("answer") for exercise, entry in saved.items()
+                     for qid, answer in entry["answers"].items()}
+            if found == expected or time.monotonic() > deadline:
+                break
+            pages["progress"].wait_for_timeout(100)
+        assert found == expected, (step, model, saved)
 
     # Every tab shows what is stored: the answered questions and only those.
     for name, page in pages.items():
