@@ -59,7 +59,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: $(STAMP) tools node_modules/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=25
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --reruns 1 --durations=25
 
 # Build time, scale, page weight and browser timings (issue 8); writes BENCHMARKS.md. Takes about
 # ten minutes on 2 cores; mkdocs-quiz and Lighthouse are installed under bench/.work/.
