@@ -49,7 +49,7 @@ PLAYWRIGHT_BLOCKED_WORKER = "Service Worker registration blocked by Playwright"
 
 
 @dataclass
-class Visit:
+class Seen:
     """What one shard's pages requested (with the root each was opened from) and logged."""
 
     requests: list[tuple[str, str]] = field(default_factory=list)
@@ -62,12 +62,13 @@ def dealt(site: Path, pages: list[str]) -> list[list[str]]:
     """The pages dealt into AXE_SHARDS shards of about equal weight: largest first, each to the
     lightest shard so far (a page's checks take about as long as its size; the workbook is the
     whole set of exercises in one page)."""
+    sizes = {name: (site / name).stat().st_size for name in pages}
     shards: list[list[str]] = [[] for _ in range(AXE_SHARDS)]
     weights = [0] * AXE_SHARDS
-    for name in sorted(pages, key=lambda name: -(site / name).stat().st_size):
+    for name in sorted(pages, key=lambda name: -sizes[name]):
         lightest = weights.index(min(weights))
         shards[lightest].append(name)
-        weights[lightest] += (site / name).stat().st_size
+        weights[lightest] += sizes[name]
     return [sorted(shard) for shard in shards]
 
 
@@ -100,7 +101,7 @@ def test_every_page_passes_axe_keeps_to_its_origin_logs_nothing_and_fits_its_wid
     pages = site_pages(built_site)
     assert len(pages) > 40
     root = http_root if WAYS[scheme] == "http" else built_site.as_uri() + "/"
-    found = Visit()
+    found = Seen()
     problems = []
     # From a folder no worker runs; the two pages opened over http here (404.html, an
     # assignment link naming the public address) must not start one that fetches the site.
