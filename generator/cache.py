@@ -23,6 +23,8 @@ class PlanCache:
         self._rendered: dict[Hashable, Any] = {}
         self._used_checked: dict[Hashable, Any] = {}
         self._used_rendered: dict[Hashable, Any] = {}
+        # Each exercise file's digest by path, with the size and times it was read at.
+        self._digests: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
         # What the last plan had to do again: checked files and rendered outputs.
         self.checked_again = 0
         self.rendered_again = 0
@@ -48,7 +50,7 @@ class PlanCache:
     def checked(self, file: Path, context: Hashable, check: Callable[[], T]) -> T:
         """`check()` of one exercise file, kept by its bytes and `context`."""
         try:
-            digest: Hashable = hashlib.blake2b(file.read_bytes(), digest_size=16).digest()
+            digest: Hashable = self._digest(file)
         except OSError:
             return check()  # the check reports why it cannot be read; nothing to keep
         key = (str(file), digest, context)
@@ -59,6 +61,18 @@ class PlanCache:
             self.checked_again += 1
         self._used_checked[key] = value
         return value
+
+    def _digest(self, file: Path) -> bytes:
+        """A digest of the file's bytes, read again only when its size or times have changed
+        (what MkDocs' own `--dirty` goes by, and its inode and change time besides)."""
+        stat = file.stat()
+        mark = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        known = self._digests.get(str(file))
+        if known is not None and known[0] == mark:
+            return known[1]
+        digest = hashlib.blake2b(file.read_bytes(), digest_size=16).digest()
+        self._digests[str(file)] = (mark, digest)
+        return digest
 
     def rendered(self, key: Hashable, render: Callable[[], T]) -> Callable[[], T]:
         """`render`, run once for as long as its `key` (everything it reads) stays the same."""
@@ -75,3 +89,8 @@ class PlanCache:
             return value  # type: ignore[no-any-return]
 
         return cached
+
+    def piece(self, key: Hashable, render: Callable[[], T]) -> T:
+        """`render()` of one exercise's entry in a page that lists every exercise, kept by `key`:
+        a save that changes one exercise renders only its entries again, then joins them."""
+        return self.rendered(("piece", key), render)()

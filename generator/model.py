@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import ClassVar, Union
 
 from .practices import Practice
@@ -141,6 +141,14 @@ class Exercise:
     # problems found later across files, such as an id used twice.
     places: tuple[tuple[int, int], ...]
     discussion: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        """The fields' hash, computed once: an exercise keys many kept renders under serve."""
+        kept = self.__dict__.get("_hash")
+        if kept is None:
+            kept = hash(tuple(getattr(self, field.name) for field in fields(self)))
+            object.__setattr__(self, "_hash", kept)
+        return kept
 
 
 @functools.lru_cache(maxsize=None)

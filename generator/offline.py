@@ -70,13 +70,29 @@ def kept_offline(path: str) -> bool:
         fnmatch.fnmatch(path, pattern) for pattern in SKIPPED)
 
 
-def precache_list(site: Path) -> list[list[str]]:
-    """Every file the worker keeps, as [path in the site, start of its SHA-256], sorted."""
+# Each file's hash by its path, modification time and size: what a long-running build (serve)
+# keeps from one finish to the next, so that only the files it rewrote are read again.
+Hashes = dict[tuple[str, int, int], str]
+
+
+def precache_list(site: Path, hashes: Hashes | None = None) -> list[list[str]]:
+    """Every file the worker keeps, as [path in the site, start of its SHA-256], sorted.
+
+    With `hashes`, a file whose path, time and size are there is not read again; `hashes` is
+    left holding exactly the files listed now."""
     files = []
+    known = dict(hashes or {})
+    if hashes is not None:
+        hashes.clear()
     for file in sorted(site.rglob("*")):
         path = file.relative_to(site).as_posix()
         if file.is_file() and kept_offline(path):
-            files.append([path, hashlib.sha256(file.read_bytes()).hexdigest()[:HASH_LENGTH]])
+            stat = file.stat()
+            key = (path, stat.st_mtime_ns, stat.st_size)
+            digest = known.get(key) or hashlib.sha256(file.read_bytes()).hexdigest()[:HASH_LENGTH]
+            if hashes is not None:
+                hashes[key] = digest
+            files.append([path, digest])
     return files
 
 
@@ -95,19 +111,20 @@ def worker_text(files: list[list[str]]) -> str:
             f"self.SM_OFFLINE = {data};\nimportScripts({json.dumps(WORKER_CODE)});\n")
 
 
-def write_offline_app(site: Path, config: Mapping[str, Any]) -> str:
+def write_offline_app(site: Path, config: Mapping[str, Any], hashes: Hashes | None = None) -> str:
     """Write the manifest, then sw.js listing every file now in the site; return the version."""
     (site / MANIFEST).write_text(json.dumps(app_manifest(config), indent=2) + "\n",
                                  encoding="utf-8")
-    files = precache_list(site)
+    files = precache_list(site, hashes)
     (site / WORKER).write_text(worker_text(files), encoding="utf-8")
     return fingerprint(files)
 
 
-def finish_site(site: Path, config: Mapping[str, Any], runtime: bool = True) -> None:
+def finish_site(site: Path, config: Mapping[str, Any], runtime: bool = True,
+                hashes: Hashes | None = None) -> None:
     """What every engine's build does last, once all its files are written: finish the runtime
     folder (minify, bundle; not when an incremental build copied none of it), then write the
     installable site's manifest and worker."""
     if runtime:
         finish_runtime(site / RUNTIME_DIR)
-    write_offline_app(site, config)
+    write_offline_app(site, config, hashes)

@@ -205,8 +205,9 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.dirty = False
         self.cache: PlanCache | None = None
         # The last good build under serve: each generated file's content, where it was
-        # written, everything every page shows (menu, theme, configuration), and the blocks
-        # that fill guide pages' markers (a changed block rebuilds only the pages holding it).
+        # written in the site, everything every page shows (menu, theme, configuration), and
+        # the blocks that fill guide pages' markers (a changed block rebuilds only the pages
+        # holding it).
         self.built: dict[str, object] = {}
         self.written: dict[str, str] = {}
         self.world: object = None
@@ -220,6 +221,11 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.page_order: list[str] = []
         self._marks: dict[str, int] = {}
         self._pages: dict[str, tuple[str, str]] = {}
+        # Generated pages whose only change is their HTML block: the page written last time
+        # with the old block swapped for the new one (path: text), written in _finish.
+        self.spliced: dict[str, str] = {}
+        # Under serve, each built file's hash for the offline worker's list, by its time and size.
+        self.hashes: dict[tuple[str, int, int], str] = {}
         # What the last build re-rendered and rebuilt (for the bench and the tests).
         self.last_rebuild: dict[str, int] = {}
 
@@ -282,6 +288,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         """Hand every planned output to MkDocs as a generated file."""
         self.held.close()
         self.held = _Held(on_disk=self.cache is None)
+        self.spliced = {}
         built, written, _ = self._next
         for output in self.plan.outputs:
             if files.get_file_from_path(output.path) is not None:
@@ -300,22 +307,90 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                                   else InclusionLevel.UNDEFINED)
             if self.cache is not None:
                 built[output.path] = rendered
-                written[output.path] = file.abs_dest_path
-                if self.incremental and self.built.get(output.path) == rendered:
+                written[output.path] = file.dest_uri
+                if self.incremental and (self.built.get(output.path) == rendered
+                                         or self._splice(output.path, rendered, file)):
                     file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
         if self.incremental and self.changed_blocks:
             for page in files.documentation_pages():
                 if not page.generated_by and any(
-                        marker in page.content_string for marker in self.changed_blocks):
+                        marker in page.content_string for marker in self.changed_blocks) \
+                        and not self._splice_blocks(page):
                     page.is_modified = _modified  # type: ignore[method-assign]
         if self.cache is not None:
             self.last_rebuild = {"checked": self.cache.checked_again,
                                  "rendered": self.cache.rendered_again,
+                                 "pages spliced": len(self.spliced),
                                  "generated files rewritten": sum(
                                      1 for path in built if self.built.get(path) != built[path])
                                  if self.incremental else len(built)}
         return files
+
+    def _final(self, block: str) -> str:
+        """An HTML block as the page written shows it (see _block_for_page)."""
+        if self.search is None or "data-search-" not in block:
+            return block
+        return SEARCH_ATTRIBUTES.sub("", block)
+
+    def _swap(self, path: str, text: str, before: str, after: str) -> str | None:
+        """`text` with the block `before` swapped for `after`, or None when that is not exact:
+        the search index must read the same from both (the page has no entries, or the same
+        view of the block), and `before` must appear exactly once, as written."""
+        if self.search is not None:
+            entries = self.search_entries.get(path)
+            if entries is None or (entries and search_view(before) != search_view(after)):
+                return None
+        before, after = self._final(before), self._final(after)
+        if fix_markup(before) != before or fix_markup(after) != after or text.count(before) != 1:
+            return None
+        return text.replace(before, after, 1)
+
+    def _written(self, dest_uri: str) -> str | None:
+        """The text of a page the last build wrote, if it is there."""
+        try:
+            with open(os.path.join(self.site_dir or "", dest_uri), encoding="utf-8") as page:
+                return page.read()
+        except OSError:
+            return None
+
+    def _splice_blocks(self, page: File) -> bool:
+        """Whether a guide page whose own Markdown did not change can be written by swapping
+        its changed blocks in the page written last time (kept for _finish), as _splice does."""
+        if page.is_modified() or self.site_dir is None:
+            return False
+        text = self._written(page.dest_uri)
+        for marker in sorted(self.changed_blocks):
+            if text is None or marker not in page.content_string:
+                continue
+            before, after = self.blocks.get(marker), self.plan.blocks.get(marker)
+            if before is None or after is None:
+                return False
+            text = self._swap(page.src_uri, text, before, after)
+        if text is None:
+            return False
+        self.spliced[page.abs_dest_path] = text
+        return True
+
+    def _splice(self, path: str, rendered: object, file: File) -> bool:
+        """Whether a changed generated page can be written by swapping its HTML block in the
+        page written last time, instead of building it again; if so, the new text is kept.
+
+        Only its block may have changed (front matter and Markdown the same), the search index
+        must read the same from it (no entries, or the same view of the block), and the old
+        block must appear exactly once, as written, in the old page: then the result is what a
+        clean build writes, byte for byte (tests/test_incremental.py)."""
+        old = self.built.get(path)
+        if not (isinstance(old, PageSource) and isinstance(rendered, PageSource)
+                and old.html and rendered.html and old.markdown == rendered.markdown
+                and self.hold_html and path in self.written):
+            return False
+        text = self._written(file.dest_uri) if self.written[path] == file.dest_uri else None
+        spliced = None if text is None else self._swap(path, text, old.html, rendered.html)
+        if spliced is None:
+            return False
+        self.spliced[file.abs_dest_path] = spliced
+        return True
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """Under serve, note the pages' order: the search index lists them in it."""
@@ -388,11 +463,16 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         Last of all (Material's offline plugin writes search_index.js at -100), so the worker's
         list holds every file and the whole new site moves into place at once."""
         self.held.close()
-        # An incremental build copied no theme file again: the runtime is finished already.
-        finish_site(Path(config.site_dir), config, runtime=not self.incremental)
         warned = config.strict and any(
             handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
             if isinstance(handler, CountHandler))
+        for destination, text in ({} if warned else self.spliced).items():
+            with open(destination, "w", encoding="utf-8") as page:
+                page.write(text)
+        self.spliced = {}
+        # An incremental build copied no theme file again: the runtime is finished already.
+        finish_site(Path(config.site_dir), config, runtime=not self.incremental,
+                    hashes=self.hashes if self.cache is not None else None)
         if self.site_dir is None:
             return
         if warned:
@@ -415,12 +495,13 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         """After an incremental build, remove the generated files no longer planned."""
         for path in self.built.keys() - written.keys():
             with contextlib.suppress(OSError):
-                os.remove(self.written[path])
+                os.remove(os.path.join(self.site_dir or "", self.written[path]))
 
     def on_build_error(self, error: Exception) -> None:
         """A build that failed leaves the site as it was; its fresh folder goes."""
         self.held.close()
         self._pages.clear()
+        self.spliced = {}
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
 

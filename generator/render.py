@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 
 from dataclasses import dataclass
 
@@ -21,6 +21,10 @@ from .helplines import Helplines
 from .practices import PRACTICES, Practice
 from .qr import qr_svg
 from . import limits
+
+# What keeps one exercise's entry in a list page across plans (PlanCache.piece): the entry's
+# key (template, page, exercise, values) and how to render it.
+Keep = Callable[[Hashable, Callable[[], Markup]], Markup]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -62,7 +66,23 @@ def _environment() -> Environment:
         """An author's text field as inline markup, its links made from the page being rendered."""
         return module.render(inline.parse(value), context["link"])  # type: ignore[attr-defined]
 
+    @pass_context
+    def piece(context: Context, template: str, exercise: Exercise, **values: Hashable) -> Markup:
+        """One exercise's entry in a page that lists many (`template` with `exercise` and
+        `values`), from the page's keeper when it has one: under serve, an unchanged exercise's
+        entry is not rendered again."""
+        link = context["link"]
+
+        def render() -> Markup:
+            return Markup(env.get_template(template).render(link=link, exercise=exercise,
+                                                            **values))
+
+        keep = context.get("keep")
+        return render() if keep is None else keep((template, link.path, exercise,
+                                                   tuple(sorted(values.items()))), render)
+
     env.globals["text"] = text
+    env.globals["piece"] = piece
     env.globals["page_of"] = exercise_page_path
     env.globals["address"] = lambda exercise: page_address(exercise_page_path(exercise))
     env.globals["pair_word_min"] = limits.PAIR_WORD_MIN
@@ -183,15 +203,18 @@ def qr_code(exercise: Exercise, public_url: str) -> str:
     return qr_svg(permalink(exercise, public_url))
 
 
-def render_catalog(exercises: Iterable[Exercise], public_url: str = "") -> PageSource:
+def render_catalog(exercises: Iterable[Exercise], public_url: str = "",
+                   keep: Keep | None = None) -> PageSource:
     """The counselors' catalog: every exercise with copy-link and assignment controls."""
     exercises = list(exercises)
-    return PageSource(_render(
+    return _split_body(_render(
         "catalog.md.j2", CATALOG_PAGE_PATH, groups=_by_practice(exercises),
-        kinds={e.id: kinds_of(e) for e in exercises}, public_url=public_url, note_cap=NOTE_CAP))
+        kinds={e.id: kinds_of(e) for e in exercises}, public_url=public_url, note_cap=NOTE_CAP,
+        keep=keep))
 
 
-def render_workbook(exercises: Iterable[Exercise], public_url: str = "") -> PageSource:
+def render_workbook(exercises: Iterable[Exercise], public_url: str = "",
+                    keep: Keep | None = None) -> PageSource:
     """The workbook: every exercise as a worksheet in one booklet, with a cover and contents;
     the runtime narrows it to a practice or a chosen set. QR codes only with a public address."""
     exercises = list(exercises)
@@ -199,13 +222,13 @@ def render_workbook(exercises: Iterable[Exercise], public_url: str = "") -> Page
         "workbook.md.j2", WORKBOOK_PAGE_PATH, groups=_by_practice(exercises),
         total=len(exercises), questions=sum(len(e.questions) for e in exercises),
         public_url=public_url, permalinks={e.id: permalink(e, public_url) for e in exercises},
-        qr={e.id: qr_path(e) for e in exercises}))
+        qr={e.id: qr_path(e) for e in exercises}, keep=keep))
 
 
-def render_assignment(exercises: Iterable[Exercise]) -> PageSource:
+def render_assignment(exercises: Iterable[Exercise], keep: Keep | None = None) -> PageSource:
     """The page a client opens from an assignment link; the runtime fills it in."""
-    return PageSource(_render("assignment.md.j2", ASSIGNMENT_PAGE_PATH,
-                              exercises=list(exercises), note_cap=NOTE_CAP))
+    return _split_body(_render("assignment.md.j2", ASSIGNMENT_PAGE_PATH,
+                              exercises=list(exercises), note_cap=NOTE_CAP, keep=keep))
 
 
 def render_tracker() -> PageSource:
@@ -222,16 +245,18 @@ def render_planner(rituals: Iterable[Ritual]) -> PageSource:
                               days=list(zip(limits.DAYS, limits.DAY_NAMES))))
 
 
-def render_index(exercises: Iterable[Exercise]) -> PageSource:
+def render_index(exercises: Iterable[Exercise], keep: Keep | None = None) -> PageSource:
     """The exercises index: every exercise grouped by practice, in practice order."""
-    return PageSource(_render("index.md.j2", INDEX_PAGE_PATH, groups=_by_practice(exercises)))
+    return PageSource(_render("index.md.j2", INDEX_PAGE_PATH, groups=_by_practice(exercises),
+                              keep=keep))
 
 
-def render_progress(exercises: Iterable[Exercise]) -> PageSource:
+def render_progress(exercises: Iterable[Exercise], keep: Keep | None = None) -> PageSource:
     """The My progress page: every exercise by practice; the runtime fills in each state."""
     exercises = list(exercises)
-    return PageSource(_render("progress.md.j2", PROGRESS_PAGE_PATH,
-                              groups=_by_practice(exercises), prompts=reply_prompts(exercises)))
+    return _split_body(_render("progress.md.j2", PROGRESS_PAGE_PATH,
+                              groups=_by_practice(exercises), prompts=reply_prompts(exercises),
+                              keep=keep))
 
 
 def reply_prompts(exercises: Iterable[Exercise]) -> dict[str, dict[str, str]]:
@@ -283,10 +308,11 @@ def render_practice_cards(exercises: Iterable[Exercise], path: str = "index.md")
     return _render("practice-cards.html.j2", path, groups=groups)
 
 
-def render_counselor_lists(exercises: Iterable[Exercise], path: str = "index.md") -> str:
+def render_counselor_lists(exercises: Iterable[Exercise], path: str = "index.md",
+                           keep: Keep | None = None) -> str:
     """The block that lists the counselor's lists kept in this browser, for a guide page."""
     return _render("counselor-lists.html.j2", path, heading="From your counselor",
-                   removable=False, items=list(exercises))
+                   removable=False, items=list(exercises), keep=keep)
 
 
 def render_redirect(target: str, anchors: dict[str, str]) -> str:

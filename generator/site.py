@@ -155,16 +155,18 @@ def _page_table(exercises: list[Exercise], daily: Daily, public_url: str,
 
     With a `cache`, each render is kept by everything it reads (see _keep)."""
     everything = tuple(exercises)
+    keep = cache.piece if cache is not None else None
     pages: dict[str, Callable[[], PageSource]] = {
-        INDEX_PAGE_PATH: _keep(cache, (INDEX_PAGE_PATH, everything), lambda: render_index(exercises)),
+        INDEX_PAGE_PATH: _keep(cache, (INDEX_PAGE_PATH, everything),
+                               lambda: render_index(exercises, keep)),
         PROGRESS_PAGE_PATH: _keep(cache, (PROGRESS_PAGE_PATH, everything),
-                                  lambda: render_progress(exercises)),
+                                  lambda: render_progress(exercises, keep)),
         CATALOG_PAGE_PATH: _keep(cache, (CATALOG_PAGE_PATH, everything, public_url),
-                                 lambda: render_catalog(exercises, public_url)),
+                                 lambda: render_catalog(exercises, public_url, keep)),
         ASSIGNMENT_PAGE_PATH: _keep(cache, (ASSIGNMENT_PAGE_PATH, everything),
-                                    lambda: render_assignment(exercises)),
+                                    lambda: render_assignment(exercises, keep)),
         WORKBOOK_PAGE_PATH: _keep(cache, (WORKBOOK_PAGE_PATH, everything, public_url),
-                                  lambda: render_workbook(exercises, public_url)),
+                                  lambda: render_workbook(exercises, public_url, keep)),
         TRACKER_PAGE_PATH: _keep(cache, (TRACKER_PAGE_PATH,), render_tracker)}
     if daily.rituals:
         pages[PLANNER_PAGE_PATH] = _keep(cache, (PLANNER_PAGE_PATH, repr(daily.rituals)),
@@ -242,7 +244,7 @@ def plan_site(settings: Settings, cache: PlanCache | None = None) -> Plan:
     blocks[QUICK_EXIT_MARKER] = render_quick_exit_name(settings.quick_exit_name)
     if COUNSELOR_LISTS_MARKER in showing:
         blocks[COUNSELOR_LISTS_MARKER] = render_counselor_lists(
-            exercises, showing[COUNSELOR_LISTS_MARKER])
+            exercises, showing[COUNSELOR_LISTS_MARKER], cache.piece if cache is not None else None)
     if daily.moments:
         blocks[TODAY_MARKER] = render_today(daily.moments, showing.get(TODAY_MARKER, "index.md"))
     blocks[PRACTICE_CARDS_MARKER] = render_practice_cards(

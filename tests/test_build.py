@@ -230,7 +230,7 @@ def article(html: str) -> str:
     return match.group(0)
 
 
-def test_lifting_the_exercise_block_out_of_markdown_changes_no_byte_of_the_page(
+def test_lifting_the_html_blocks_out_of_markdown_changes_no_byte_of_the_page(
         real_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -246,6 +246,14 @@ def test_lifting_the_exercise_block_out_of_markdown_changes_no_byte_of_the_page(
         parsed = article((tmp_path / "site" / "exercises" / f"{exercise_id}.html").read_text())
         assert 'class="sm-exercise"' in lifted and "small-moments: html block" not in lifted
         assert lifted == parsed
+    # The tool pages that list every exercise hold their block too.
+    for page, mark in (("progress.html", 'class="sm-progress"'),
+                       ("assignment.html", 'class="sm-assignment"'),
+                       ("catalog.html", 'class="sm-catalog"'),
+                       ("workbook.html", 'class="sm-workbook"')):
+        lifted = article((real_site / page).read_text())
+        assert mark in lifted and "small-moments: html block" not in lifted, page
+        assert lifted == article((tmp_path / "site" / page).read_text()), page
     # The search plugin, given each exercise block without the answer blocks it skips, indexes
     # exactly what it indexes from the whole page.
     index = "search/search_index.json"

@@ -40,6 +40,10 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
     """A tiny site served, then: one question's wording changed; an invalid save; its fix."""
     project = tmp_path_factory.mktemp("incremental")
     make_project(project, {"tiny-bids.yml": VALID, "tiny-more.yml": SECOND}, nav=True)
+    # The home page shows the counselor's lists, which name every question by fingerprint.
+    home = project / "content" / "index.md"
+    home.write_text(home.read_text() + "\n<!-- small-moments: counselor-lists -->\n\n"
+                    "<!-- small-moments: practice-cards -->\n")
     # Past nav_limit, a new exercise leaves the menu as it is (see test_a_new_exercise).
     config = project / "mkdocs.yml"
     # Strict, as the real site is: MkDocs' warning at each dirty build must not abort it.
@@ -61,9 +65,13 @@ def test_a_changed_question_rebuilds_one_page_exactly_as_a_clean_build(edited):
     # worker's list names the new version; every other page left as it was.
     assert changed["rebuild"]["checked"] == 1
     assert changed["rebuild"]["generated files rewritten"] == 4
+    # Of those, the three list pages, and the home page's list of the counselor's lists, only
+    # swap the changed exercise's entries in the pages written last time; only the exercise's
+    # own page is built again.
+    assert changed["rebuild"]["pages spliced"] == 4
     rewritten = {path for path in first["files"] if first["files"][path] != changed["files"][path]}
     assert rewritten == {"exercises/tiny-bids.html", "progress.html", "assignment.html",
-                         "workbook.html", "sw.js", "search/search_index.json",
+                         "workbook.html", "index.html", "sw.js", "search/search_index.json",
                          "search/search_index.js"}
 
 
@@ -73,6 +81,7 @@ def test_an_invalid_save_keeps_the_last_good_site_and_its_fix_builds_incremental
     assert not broken["ok"] and broken["files"] == good["files"]
     assert fixed["ok"] and fixed["incremental"]
     assert fixed["rebuild"]["checked"] == 1 and fixed["rebuild"]["generated files rewritten"] == 4
+    assert fixed["rebuild"]["pages spliced"] == 4
     # The last incremental build is the site a clean build makes of the same files, byte for
     # byte, search index included.
     assert fixed["files"] == _clean(project, "clean")
