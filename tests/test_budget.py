@@ -89,7 +89,8 @@ def test_quiz_runtime_css_is_at_most_3_kib_gzipped(built: Path):
 def test_chrome_js_on_every_page_is_at_most_4_25_kib_gzipped(built: Path):
     # Was 3 KiB; raised on 2026-12-02 for menu.js (about 1.0 KiB): the menu button for the
     # keyboard, the skip link's focus and the scheme switch's name (BENCHMARKS.md); with where.js
-    # (the public-address check) and print.js's answer key beside it: 4,245 bytes.
+    # (the public-address check) and print.js's answer key beside it: 4,245 bytes; 4,350 once
+    # the key keeps its last answers together (issue 15: no key page under a quarter full).
     assert gzipped_total(built, EVERY_PAGE_JS) <= 4.25 * KIB
 
 

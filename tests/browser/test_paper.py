@@ -32,6 +32,11 @@ def pdf(page: Page, paper: str) -> pypdf.PdfReader:
     return pypdf.PdfReader(io.BytesIO(page.pdf(format=paper)))
 
 
+def print_key(page: Page) -> None:
+    """Click "Print with answer key" (window.print stubbed): the key is in the page until afterprint."""
+    page.locator(".sm-print__key").dispatch_event("click")
+
+
 def fill(reader: pypdf.PdfReader, index: int) -> float:
     """How far down page `index` its text reaches, as a share of the sheet's height."""
     lowest: list[float] = []
@@ -85,7 +90,7 @@ def test_every_worksheet_fits_three_pages_prints_no_menu_or_answer_and_its_key_f
                 problems.append(f"{name}: an order step prints {box}, not a box to number")
                 break
         page.evaluate("window.print = () => {}")
-        page.locator(".sm-print__key").dispatch_event("click")
+        print_key(page)
         key_text = printed_text(page)
         missing = [hidden for hidden in hidden_texts(exercise) if hidden not in key_text]
         if missing:
@@ -93,12 +98,19 @@ def test_every_worksheet_fits_three_pages_prints_no_menu_or_answer_and_its_key_f
                             f"such as: {missing[0][:50]}")
         if "Answer key" not in key_text or key_text.index("Answer key") < key_text.find("Talk it over"):
             problems.append(f"{name}: the answer key does not follow the worksheet")
-        key = pdf(page, "A4")
-        # The key starts on the worksheet's last page, which is then at least a quarter full.
-        start = sheets["A4"] - 1
-        if fill(key, start) < QUARTER:
-            problems.append(f"{name}: the answer key begins on a page "
-                            f"{fill(key, start):.0%} full")
+        # Every page the key prints on, from the worksheet's last page (where it begins) to its
+        # own last, is at least a quarter full. page.pdf() fires beforeprint and afterprint, as
+        # the print dialog does, and afterprint takes the key away: the button is clicked again
+        # before each paper size.
+        for paper in FORMATS:
+            key = pdf(page, paper)
+            if "Answer key" not in "".join(sheet.extract_text() for sheet in key.pages):
+                problems.append(f"{name}: the answer key is not in the {paper} printout")
+            for index in range(sheets[paper] - 1, len(key.pages)):
+                if fill(key, index) < QUARTER:
+                    problems.append(f"{name}: with the answer key on {paper}, page {index + 1} "
+                                    f"of {len(key.pages)} is {fill(key, index):.0%} full")
+            print_key(page)
         page.evaluate("window.dispatchEvent(new Event('afterprint'))")
         page.emulate_media(media="screen")
     context.close()

@@ -26,6 +26,21 @@
         if (part.tagName !== "SUMMARY") key.appendChild(part.cloneNode(true));
       });
     });
+    /* No page of the key is left nearly empty. Its last answers, about 40 lines by their text
+       (a line per 100 characters, and one and a half more for a last line and the gaps), are
+       kept together: paper.css forbids a break before each of them but the first. If they do
+       not fit where the key has reached, they begin the next page and fill over a quarter of
+       it (9.5 to 15 cm on A4 and Letter), and, being well under a page, leave the page before
+       over a quarter full too. The count is made from the text when the key is built, on this
+       click, not from a layout: nothing is measured on screen, where the width is not the
+       paper's, so the same key is marked whether Chromium's print dialog then lays it out
+       (any paper size chosen there) or a test's page.pdf() does. */
+    var parts = key.querySelectorAll(":scope>:not(ul,ol),li");
+    for (var i = parts.length - 1, lines = 0; i > 0; i--) {
+      lines += parts[i].textContent.length / 100 + 1.5;
+      if (lines >= 40) break;
+      parts[i].classList.add("sm-key__end");
+    }
     return key;
   }
 
