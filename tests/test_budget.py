@@ -86,11 +86,13 @@ def test_quiz_runtime_css_is_at_most_3_kib_gzipped(built: Path):
     assert gzipped_total(built, RUNTIME_CSS) <= 3 * KIB
 
 
-def test_chrome_js_on_every_page_is_at_most_4_25_kib_gzipped(built: Path):
+def test_chrome_js_on_every_page_is_at_most_4_5_kib_gzipped(built: Path):
     # Was 3 KiB; raised on 2026-12-02 for menu.js (about 1.0 KiB): the menu button for the
     # keyboard, the skip link's focus and the scheme switch's name (BENCHMARKS.md); with where.js
-    # (the public-address check) and print.js's answer key beside it: 4,245 bytes.
-    assert gzipped_total(built, EVERY_PAGE_JS) <= 4.25 * KIB
+    # (the public-address check) and print.js's answer key beside it: 4,245 bytes. Raised from
+    # 4.25 KiB on 2026-12-02 for menu.js showing a Tab stop Material's search scroll lock kept
+    # out of view (143 bytes): 4,388 bytes.
+    assert gzipped_total(built, EVERY_PAGE_JS) <= 4.5 * KIB
 
 
 # Issue 15 (several counselor's lists with lists.js, the summary's prompts, copy feedback) took
