@@ -65,9 +65,10 @@ def axe_findings(page: Page, name: str) -> list[str]:
             for v in result.response["violations"] for node in v["nodes"]]
 
 
-# The page's chrome that stays on screen (the sticky header, the quick exit): a clip of a
-# full-page shot would draw it across a tall question, where no reader ever sees it.
-CHROME = ".md-header, .sm-quick-exit { visibility: hidden !important; }"
+# The page's chrome that stays on screen (the sticky header, the quick exit and the strip
+# reserved behind it, site.css's body::after): a clip of a full-page shot would draw it across a
+# tall question, where no reader ever sees it.
+CHROME = ".md-header, .sm-quick-exit, body::after { visibility: hidden !important; }"
 
 
 def shoot_question(page: Page, question, path: Path) -> None:

@@ -86,12 +86,14 @@ def test_quiz_runtime_css_is_at_most_3_kib_gzipped(built: Path):
     assert gzipped_total(built, RUNTIME_CSS) <= 3 * KIB
 
 
-def test_chrome_js_on_every_page_is_at_most_4_25_kib_gzipped(built: Path):
+def test_chrome_js_on_every_page_is_at_most_4_5_kib_gzipped(built: Path):
     # Was 3 KiB; raised on 2026-12-02 for menu.js (about 1.0 KiB): the menu button for the
     # keyboard, the skip link's focus and the scheme switch's name (BENCHMARKS.md); with where.js
     # (the public-address check) and print.js's answer key beside it: 4,245 bytes; 4,350 once
     # the key keeps its last answers together (issue 15: no key page under a quarter full).
-    assert gzipped_total(built, EVERY_PAGE_JS) <= 4.25 * KIB
+    # Raised from 4.25 KiB on 2026-12-02 for menu.js showing a Tab stop Material's search
+    # scroll lock kept out of view (143 bytes).
+    assert gzipped_total(built, EVERY_PAGE_JS) <= 4.5 * KIB
 
 
 # Issue 15 (several counselor's lists with lists.js, the summary's prompts, copy feedback) took
@@ -157,7 +159,7 @@ def test_an_exercise_page_loads_one_script_and_one_stylesheet_of_ours(built: Pat
                      page)
 
 
-def test_the_bundles_an_exercise_page_loads_are_at_most_13_25_kib_gzipped(built: Path):
+def test_the_bundles_an_exercise_page_loads_are_at_most_13_5_kib_gzipped(built: Path):
     # Was 10 KiB (the page target: at most 12 KiB more than plain Material; the quiz markup adds
     # about 2). Raised on 2026-12-01 for the runtime's start-up registry (core.js, about 0.9 KiB:
     # one broken feature no longer stops the others) and a quick exit that tells apart an Escape
@@ -169,7 +171,10 @@ def test_the_bundles_an_exercise_page_loads_are_at_most_13_25_kib_gzipped(built:
     # (about 0.5 KiB): 11,759 bytes on its own.
     # All of issue 14 and 15 together on 2026-12-02 (the site's look, identity.css; where.js, the
     # links' public-address check; menu.js; the quiz for the hand): 13,322 bytes; 13.25 KiB.
-    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 13.25 * KIB
+    # Raised again on 2026-12-02 to 13.5 KiB: print.js keeping the key's last answers together,
+    # menu.js scrolling a stop into view after Material's scroll lock, and sort items' and the
+    # self-check's legends inside their boxes on a phone: 13,606 bytes.
+    assert gzipped_total(built, ["bundle.js", "bundle.css"]) <= 13.5 * KIB
 
 
 def test_the_script_bundle_holds_the_every_page_chrome_and_the_runtime_in_load_order(built: Path):

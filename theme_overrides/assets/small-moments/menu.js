@@ -64,6 +64,14 @@
         label.click();
       });
     });
+    /* While its search is open at narrow widths Material fixes the page in place
+       (body[data-md-scrolllock]) and frees it 100 ms after the search closes: a stop Tab
+       reaches meanwhile (Tab held down, a slow phone) is never scrolled into view. Show it
+       once the page is freed (locking changes nothing: the search field is in view). */
+    new MutationObserver(function () {
+      var stop = document.activeElement, box = stop && stop.getBoundingClientRect();
+      if (box && (box.bottom <= 0 || box.top >= innerHeight)) stop.scrollIntoView({ block: "nearest" });
+    }).observe(document.body, { attributeFilter: ["data-md-scrolllock"] });
     var button = menuButton();
     var toggle = drawer();
     if (!button || !toggle) return;

@@ -8,8 +8,12 @@
    - activate: older versions of this site's copy are deleted, and open pages are taken over
      (offline.js tells the reader a new version is ready);
    - fetch: the site's own files come from the network as usual and from the copy when the
-     network fails. A request to another origin, or for a file not in the list, is left to the
-     browser: the worker never fetches anything but this site's own files. */
+     network fails. A request to another origin, not a GET, or for a file not in the list, is
+     left to the browser: the worker never fetches anything but this site's own files. When
+     neither the network nor the copy has a file (the copy is being replaced, or was cleared),
+     the answer is calm, never a rejected promise (which browsers log as an error and show as
+     their own failure): a page gets a short page saying so, with a link home; a file gets an
+     empty 503. */
 (function () {
   "use strict";
 
@@ -98,9 +102,40 @@
     }).then(function () { return self.clients.claim(); }));
   });
 
+  /* A kept file from this version's copy, or from another copy of this site still there with
+     the same hash (the same bytes): a page an older worker still serves while a newer one
+     takes over finds its files in the newer copy. */
   function fromCopy(address) {
-    return caches.open(CACHE).then(function (cache) {
-      return cache.match(key(address, hashes.get(address)));
+    var name = key(address, hashes.get(address));
+    return caches.keys().then(function (names) {
+      var ours = names.filter(function (other) {
+        return other.indexOf(PREFIX) === 0 && other !== CACHE;
+      });
+      function next(copy) {
+        if (copy || !ours.length) return copy;
+        return caches.open(ours.shift()).then(function (cache) {
+          return cache.match(name);
+        }).then(next);
+      }
+      ours.unshift(CACHE);
+      return next();
+    });
+  }
+
+  var OFFLINE_PAGE = '<!doctype html><html lang="en"><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">' +
+    '<title>Not available offline</title>' +
+    '<body style="font:1.1rem/1.5 system-ui,sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem">' +
+    '<h1>This page is not on this device</h1><p>You seem to be offline, and this page was not ' +
+    'saved for reading offline. Connect to the internet and reload, or go to the ' +
+    '<a href="' + SCOPE + '">home page</a>.</p>';
+
+  function unavailable(request) {
+    var page = request.mode === "navigate";
+    return new Response(page ? OFFLINE_PAGE : "", {
+      status: 503, statusText: "Not available offline",
+      headers: { "Content-Type": page ? "text/html; charset=utf-8" : "text/plain" }
     });
   }
 
@@ -108,17 +143,17 @@
     var request = event.request;
     if (request.method !== "GET") return;
     var address = listed(request);
+    var notFound = new URL("404.html", self.location.href).href;
     /* A page the list does not know, asked for offline: the site's own "not found" page. */
     var fallback = !address && request.mode === "navigate" &&
-      new URL(request.url).origin === self.location.origin &&
-      hashes.has(new URL("404.html", self.location.href).href);
+      new URL(request.url).origin === self.location.origin && hashes.has(notFound);
     if (!address && !fallback) return;
-    event.respondWith(fetch(request).catch(function (error) {
-      return fromCopy(address || new URL("404.html", self.location.href).href)
-        .then(function (copy) {
-          if (copy) return copy;
-          throw error;
-        });
+    event.respondWith(fetch(request).catch(function () {
+      return fromCopy(address || notFound).then(function (copy) {
+        return copy || unavailable(request);
+      }, function () {
+        return unavailable(request);
+      });
     }));
   });
 })();
