@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from checks import site_pages
 from conftest import Visit, _serve, _visit
 from helpers import VALID, make_project, mkdocs_build
-from test_quiz import EXERCISE, answer_by_click, authored_questions, right_index
+from test_quiz import answer_by_click, right_index
 from test_safety import QUICK_EXIT, neutral
 
 # Every address the page's caches hold, without the worker's hash suffix.
@@ -109,41 +110,44 @@ def test_the_worker_keeps_nothing_from_another_origin_and_lets_the_quick_exit_le
     assert [url for url in page.evaluate(KEPT) if not url.startswith(kept.root)] == []
 
 
-def test_with_the_network_cut_a_file_missing_from_the_copy_is_answered_calmly(kept: Visit):
+def test_with_the_network_cut_a_file_missing_from_the_copy_is_answered_calmly(
+        browser: Browser, kinds_site: Path):
     """A listed file neither the network nor the copy has (the copy cleared or half replaced
     under the page): a 503 for a file, a short page with a link home for a page; never a
-    rejected answer, which browsers log as an error and show as their own failure page."""
-    page = kept.page
-    page.goto(kept.root + f"exercises/{EXERCISE}.html")
-    expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
-    picture, gone_page = kept.root + "assets/small-moments/icons/icon-192.png", kept.root + "safety.html"
-    assert page.evaluate(ASIDE, [[picture, gone_page], False]) >= 2
-    try:
-        kept.context.set_offline(True)
+    rejected answer, which browsers log as an error and show as their own failure page.
+
+    The network is cut by stopping the site's own server: Playwright's offline mode does not
+    always reach a service worker (microsoft/playwright#2311), and under load the worker then
+    fetched the page from the server and the test saw a 200."""
+    served = _serve(kinds_site)
+    root = next(served)
+    for visit in _visit(browser, root, service_workers="allow"):
+        page = visit.open("exercises/tiny-bids.html")
+        kept_offline(page)
+        expect(page.locator(".sm-exercise[data-sm-ready]")).to_have_count(1)
+        picture, gone_page = root + "assets/small-moments/icons/icon-192.png", root + "safety.html"
+        assert page.evaluate(ASIDE, [[picture, gone_page], False]) >= 2
+        next(served, None)  # the server stops: nothing answers on its port any more
+        visit.context.set_offline(True)
         answer = page.evaluate("""url => fetch(url).then(
             response => [response.status, response.statusText],
             error => ["rejected", String(error)])""", picture)
         assert answer == [503, "Not available offline"]
         # The page that asked still works: a question checks.
-        first = authored_questions()[0]
+        first = yaml.safe_load(VALID)["questions"][0]
         answer_by_click(page, first, right_index(first))
-        expect(page.locator(f"section#{first['id']} .sm-feedback")).to_contain_text("Yes")
+        expect(page.locator(f"section#{first['id']} .sm-feedback")).to_be_visible()
 
         response = page.goto(gone_page)
         assert response is not None and response.status == 503 and response.from_service_worker
         expect(page.get_by_role("heading", level=1)).to_have_text("This page is not on this device")
         page.get_by_role("link", name="home page").click()
         page.wait_for_load_state("load")
-        assert page.evaluate("location.href") == kept.root
+        assert page.evaluate("location.href") == root
         expect(page.locator(".sm-quick-exit")).to_be_visible()
         # The one line Chromium logs for the page's 503 is the whole record: no failed
         # interception, no uncaught error.
-        assert [line for line in kept.problems_logged()
-                if "status of 503" not in line] == []
-    finally:
-        kept.context.set_offline(False)
-        page.evaluate(ASIDE, [[picture, gone_page], True])
-    assert {picture, gone_page} <= set(page.evaluate(KEPT))
+        assert [line for line in visit.problems_logged() if "status of 503" not in line] == []
 
 
 def test_from_a_folder_no_worker_is_registered_and_nothing_is_logged(browser: Browser,
