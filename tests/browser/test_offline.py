@@ -136,6 +136,10 @@ def test_with_the_network_cut_a_file_missing_from_the_copy_is_answered_calmly(
         picture, gone_page = root + "assets/small-moments/icons/icon-192.png", root + "safety.html"
         assert page.evaluate(ASIDE, [[picture, gone_page], False]) >= 2
         next(served, None)  # the server stops: nothing answers on its port any more
+        # Nor does the browser's HTTP cache: the server's Last-Modified lets Chromium keep a file
+        # fresh for a tenth of its age, so on a slow run (a site built minutes before) it
+        # answered the worker's fetch itself with a 200.
+        visit.context.new_cdp_session(page).send("Network.clearBrowserCache")
         visit.context.set_offline(True)
         answer = page.evaluate("""url => fetch(url).then(
             response => [response.status, response.statusText],
