@@ -361,12 +361,13 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             return False
         text = self._written(page.dest_uri)
         for marker in sorted(self.changed_blocks):
-            if text is None or marker not in page.content_string:
-                continue
-            before, after = self.blocks.get(marker), self.plan.blocks.get(marker)
-            if before is None or after is None:
+            if text is None:
                 return False
-            text = self._swap(page.src_uri, text, before, after)
+            if marker in page.content_string:
+                before, after = self.blocks.get(marker), self.plan.blocks.get(marker)
+                if before is None or after is None:
+                    return False
+                text = self._swap(page.src_uri, text, before, after)
         if text is None:
             return False
         self.spliced[page.abs_dest_path] = text
@@ -385,7 +386,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
                 and old.html and rendered.html and old.markdown == rendered.markdown
                 and self.hold_html and path in self.written):
             return False
-        text = self._written(file.dest_uri) if self.written[path] == file.dest_uri else None
+        text = self._written(file.dest_uri)
         spliced = None if text is None else self._swap(path, text, old.html, rendered.html)
         if spliced is None:
             return False
