@@ -26,6 +26,7 @@ from mkdocs.utils import CountHandler
 
 from .site import (HOLD, INDEX_PAGE_PATH, PageSource, Plan, PlanCache, Settings, expand_menu,
                    finish_site, plan_site, replace_folder, runtime_settings)
+from .warm import WarmTheme
 
 log = logging.getLogger("mkdocs.plugins.small_moments")
 
@@ -53,7 +54,7 @@ _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 # What the search parser reads of a tag's attributes: a heading's id and a link's class (its
 # permalinks); once excluded elements are gone, any other tag's attributes make no difference.
 _ATTRIBUTES = re.compile(r"<(?!(?:h[1-6]|a)[\s/>])([a-zA-Z][a-zA-Z0-9-]*)\s[^<>]*?(/?)>")
-# MkDocs warns at every --dirty build; with this plugin a dirty build is exact (see on_config).
+# MkDocs warns at every --dirty build; with this plugin a dirty build is exact (see _plan).
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -189,7 +190,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
 
     Under `mkdocs serve` the same object serves every rebuild (it has on_startup): it keeps a
     plan cache, and with `--dirty` it marks as modified only the generated files whose content
-    changed, so a save re-renders only the pages it changes (see on_config for when a rebuild
+    changed, so a save re-renders only the pages it changes (see _plan for when a rebuild
     is whole)."""
 
     # Keep generated HTML blocks away from Markdown (a test turns it off to compare the pages).
@@ -204,6 +205,7 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.serving = False
         self.dirty = False
         self.cache: PlanCache | None = None
+        self.warm: WarmTheme | None = None
         # The last good build under serve: each generated file's content, where it was
         # written in the site, everything every page shows (menu, theme, configuration), and
         # the blocks that fill guide pages' markers (a changed block rebuilds only the pages
@@ -234,10 +236,19 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
         self.serving = command == "serve"
         self.dirty = dirty and self.serving
         self.cache = PlanCache() if self.serving else None
+        self.warm = WarmTheme() if self.serving else None
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)
+    def _warm_theme(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Under serve, before any plugin asks the theme for templates (Material's search asks
+        for its translations): keep what MkDocs compiled and listed last time (generator/warm.py)."""
+        if self.warm is not None:
+            self.warm.adopt(config.theme)
+        return config
+
+    def _plan(self, config: MkDocsConfig) -> MkDocsConfig:
         """Plan the site before MkDocs touches the site folder; stop on any problem."""
         config.extra["small_moments"] = runtime_settings()  # main.html writes it as JSON
         self.settings = settings_from(config, self.config)
@@ -283,6 +294,8 @@ class SmallMomentsPlugin(BasePlugin[SmallMomentsConfig]):
             shutil.rmtree(self.scratch)
         config["site_dir"] = str(self.scratch)
         return config
+
+    on_config = CombinedEvent(_warm_theme, _plan)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand every planned output to MkDocs as a generated file."""
