@@ -9,25 +9,26 @@ from typing import Any
 
 from . import chromium, serve
 
-# Runs before any page script. It records long tasks, and times SM.enhance (the runtime's start)
+# Runs before any page script. It records long tasks, and times SM.start (the runtime's start-up
+# pass over the page, which starts the quiz)
 # through an accessor on the namespace the runtime's scripts extend (`window.SmallMoments`).
 PROBE = """
-window.__bench = {longtasks: [], enhance: []};
+window.__bench = {longtasks: [], start: []};
 new PerformanceObserver(function (list) {
   list.getEntries().forEach(function (e) {
     window.__bench.longtasks.push({start: e.startTime, duration: e.duration});
   });
 }).observe({type: "longtask", buffered: true});
-var enhance;
+var start;
 var namespace = {kinds: {}};
-Object.defineProperty(namespace, "enhance", {
+Object.defineProperty(namespace, "start", {
   configurable: true, enumerable: true,
-  get: function () { return enhance; },
+  get: function () { return start; },
   set: function (run) {
-    enhance = function () {
-      var start = performance.now();
+    start = function () {
+      var began = performance.now();
       try { return run.apply(this, arguments); } finally {
-        window.__bench.enhance.push({start: start, end: performance.now()});
+        window.__bench.start.push({start: began, end: performance.now()});
       }
     };
   }
@@ -36,9 +37,9 @@ window.SmallMoments = namespace;
 """
 READ = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
-  const first = window.__bench.enhance[0];
+  const first = window.__bench.start[0];
   return {dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, ready: first.end, start: first.start,
-          runtime: first.end - first.start, calls: window.__bench.enhance.length,
+          runtime: first.end - first.start, calls: window.__bench.start.length,
           questions: document.querySelectorAll(".sm-question[data-sm-kind]").length,
           enhanced: document.querySelectorAll(".sm-exercise[data-sm-ready]").length,
           longtasks: window.__bench.longtasks};
@@ -47,7 +48,7 @@ READ = """() => {
 
 @dataclass(frozen=True)
 class Timing:
-    """Medians over runs, in ms from navigation start; `runtime` is how long SM.enhance took."""
+    """Medians over runs, in ms from navigation start; `runtime` is how long the first SM.start took."""
 
     throttle: int
     runs: int
@@ -71,7 +72,7 @@ def _once(browser: Any, url: str, throttle: int) -> dict[str, Any]:
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.add_init_script(PROBE)
     page.goto(url, wait_until="load")
-    page.wait_for_function("() => window.__bench.enhance.length > 0", timeout=30_000)
+    page.wait_for_function("() => window.__bench.start.length > 0", timeout=30_000)
     page.wait_for_timeout(300)
     result: dict[str, Any] = page.evaluate(READ)
     context.close()

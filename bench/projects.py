@@ -14,6 +14,8 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
+from generator.limits import runtime_settings
+
 from . import synth
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,8 +65,11 @@ def _copy_site(dest: Path, real: bool) -> None:
 
 
 def _write_config(dest: Path, strict: bool, plugins: list[str] | None = None, stock: bool = False,
-                  nav: list[Any] | None = None, not_in_nav: list[str] | None = None) -> None:
+                  nav: list[Any] | None = None, not_in_nav: list[str] | None = None,
+                  extra: dict[str, Any] | None = None) -> None:
     config: dict[str, Any] = {"INHERIT": "mkdocs.base.yml", "strict": strict}
+    if extra:
+        config["extra"] = extra  # merged into the inherited extra
     if not_in_nav:
         config["not_in_nav"] = "".join(f"/{path}\n" for path in not_in_nav)
     if plugins is not None:
@@ -157,7 +162,9 @@ def make(dest: Path, variant: str, exercises: list[dict[str, Any]] | None,
     ours = plugin_output(dest, len(extra["questions"]) if extra else 0)
     if variant == "written-out":
         _write_pages(dest, ours.files)
-        _write_config(dest, real, ["search", "offline"], nav=ours.nav, not_in_nav=ours.not_in_nav)
+        # Our theme's main.html writes the settings our plugin puts in `extra` (its on_config).
+        _write_config(dest, real, ["search", "offline"], nav=ours.nav, not_in_nav=ours.not_in_nav,
+                      extra={"small_moments": runtime_settings()})
         return dest
     if exercises is None:
         raise ValueError(f"{variant} needs synthetic exercises")

@@ -348,16 +348,16 @@ def _browser(r: Results) -> list[str]:
                   "real site, written out (then minified and bundled, as the plugin does after a build) and served over http. Each load runs in a fresh browser "
                   "context of Debian's chromium (Playwright), unthrottled and with the CPU slowed "
                   f"4× through the DevTools protocol; {t.runs} loads each, medians. A script added "
-                  "before the page's own times `SmallMoments.enhance`, the runtime's start "
+                  "before the page's own times `SmallMoments.start`, the runtime's start-up pass "
                   "(no change to the runtime); \"quiz ready\" is when that first call returns. Long "
                   "tasks come from a `PerformanceObserver` (`longtask`, buffered). Times in ms from "
                   "navigation start.", "",
                   *_table(["CPU", "DOMContentLoaded", "Quiz ready", "Ready after DCL",
-                           "Start after DCL", "SM.enhance took", "Load", "Long tasks", "Longest task"],
+                           "Start after DCL", "SM.start took", "Load", "Long tasks", "Longest task"],
                           rows),
                   "Each column is its own median over the loads, so \"ready after DCL\" is not the "
                   "difference of the two columns before it. \"Start after DCL\" is when the first "
-                  "`SM.enhance` call began. A negative figure means before DOMContentLoaded: the runtime "
+                  "`SM.start` call began. A negative figure means before DOMContentLoaded: the runtime "
                   "starts as soon as its script has run, at the end of the body.", ""]
     if r.lighthouse:
         rows = [[s.page, s.form, str(s.runs), *[str(s.scores[c]) for c in CATEGORIES]] for s in r.lighthouse]

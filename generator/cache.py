@@ -23,6 +23,11 @@ class PlanCache:
         self._rendered: dict[Hashable, Any] = {}
         self._used_checked: dict[Hashable, Any] = {}
         self._used_rendered: dict[Hashable, Any] = {}
+        # The kept renders each render was made from (a list page's entries), and the renders
+        # being made now: reusing a whole page keeps its entries for the next plan that needs them.
+        self._parts: dict[Hashable, tuple[Hashable, ...]] = {}
+        self._used_parts: dict[Hashable, tuple[Hashable, ...]] = {}
+        self._making: list[list[Hashable]] = []
         # Each exercise file's digest by path, with the size and times it was read at.
         self._digests: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
         # What the last plan had to do again: checked files and rendered outputs.
@@ -36,10 +41,13 @@ class PlanCache:
         once they are fixed."""
         if self._complete:
             self._checked, self._rendered = self._used_checked, self._used_rendered
+            self._parts = self._used_parts
         else:
             self._checked.update(self._used_checked)
             self._rendered.update(self._used_rendered)
-        self._used_checked, self._used_rendered = {}, {}
+            self._parts.update(self._used_parts)
+        self._used_checked, self._used_rendered, self._used_parts = {}, {}, {}
+        self._making = []
         self.checked_again = self.rendered_again = 0
         self._complete = False
 
@@ -78,17 +86,34 @@ class PlanCache:
         """`render`, run once for as long as its `key` (everything it reads) stays the same."""
 
         def cached() -> T:
-            if key in self._used_rendered:
-                return self._used_rendered[key]  # type: ignore[no-any-return]
-            if key in self._rendered:
-                value = self._rendered[key]
-            else:
-                value = render()
-                self.rendered_again += 1
-            self._used_rendered[key] = value
-            return value  # type: ignore[no-any-return]
+            if self._making:
+                self._making[-1].append(key)
+            if key not in self._used_rendered:
+                if key in self._rendered:
+                    self._reuse(key)
+                else:
+                    self._making.append([])
+                    try:
+                        value = render()
+                    finally:
+                        parts = tuple(self._making.pop())
+                    self.rendered_again += 1
+                    self._used_rendered[key] = value
+                    self._used_parts[key] = parts
+            return self._used_rendered[key]  # type: ignore[no-any-return]
 
         return cached
+
+    def _reuse(self, key: Hashable) -> None:
+        """Keep a render for this plan, with every kept render it was made from."""
+        waiting = [key]
+        while waiting:
+            found = waiting.pop()
+            if found in self._used_rendered or found not in self._rendered:
+                continue
+            self._used_rendered[found] = self._rendered[found]
+            self._used_parts[found] = self._parts.get(found, ())
+            waiting.extend(self._used_parts[found])
 
     def piece(self, key: Hashable, render: Callable[[], T]) -> T:
         """`render()` of one exercise's entry in a page that lists every exercise, kept by `key`:

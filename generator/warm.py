@@ -1,4 +1,5 @@
-"""What `mkdocs serve` keeps of MkDocs' own work from one rebuild to the next.
+"""What `mkdocs serve` keeps of MkDocs' own work from one rebuild to the next (a helper of the
+MkDocs adapter, plugin.py; nothing in the core uses it).
 
 Each rebuild makes a new theme environment: MkDocs compiles every theme template it renders
 again, and lists every file in the theme folders again (Material ships 14,000 icons) to find
