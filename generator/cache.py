@@ -3,7 +3,8 @@
 Each exercise file's load and validation is kept by the file's content (and the guide pages it
 was checked against); each generated file's render by everything its template reads. A plan
 made with a cache is the same as one made without: the cache only skips work whose inputs have
-not changed. Entries no plan asked for are dropped, so the cache holds one site's worth."""
+not changed. Entries no plan asked for (nor a render it reused was made from) are dropped, so
+the cache holds one site's worth."""
 
 from __future__ import annotations
 
@@ -47,7 +48,6 @@ class PlanCache:
             self._rendered.update(self._used_rendered)
             self._parts.update(self._used_parts)
         self._used_checked, self._used_rendered, self._used_parts = {}, {}, {}
-        self._making = []
         self.checked_again = self.rendered_again = 0
         self._complete = False
 

@@ -70,7 +70,7 @@ class WarmTheme:
         which are part of the key."""
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)),
                tuple(extensions) if extensions is not None else None,
-               getattr(filter_func, "__code__", filter_func), folder_marks(list(theme.dirs)))
+               getattr(filter_func, "__code__", filter_func), folder_marks(theme.dirs))
         if key not in self._lists:
             self._lists = {key: list_templates(extensions=extensions, filter_func=filter_func)}
         return list(self._lists[key])
